@@ -1,0 +1,26 @@
+/* Shared helpers for sanad's CUnit suites.
+ * Each test_<module>.c defines sd_test_register(), which adds its suites; cunit_main.c runs
+ * them and turns the CUnit counts into an exit status (0 only when nothing failed). */
+#ifndef SD_TEST_H
+#define SD_TEST_H
+
+#include <CUnit/CUnit.h>
+#include <stddef.h>
+
+/* Implemented by every test file: add suites and tests to the registry. */
+void sd_test_register(void);
+
+/* Register one suite from a NULL-terminated table of {name, fn}. */
+typedef struct sd_test_case {
+    const char *name;
+    CU_TestFunc fn;
+} sd_test_case;
+void sd_test_add_suite(const char *suite, const sd_test_case *cases);
+
+/* Read a whole file into a NUL-terminated heap buffer (NULL on failure). */
+char *sd_test_read_file(const char *path, size_t *len_out);
+
+#define SD_TEST(fn) { #fn, fn }
+#define SD_TEST_END { NULL, NULL }
+
+#endif
