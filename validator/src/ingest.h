@@ -1,7 +1,7 @@
 /* ingest: turn command-line inputs into documents, one at a time.
  *
  * Inputs are files, folders (walked recursively in byte-wise sorted order; *.txt and *.md are
- * articles, *.jsonl are corpora, NAME.meta.json sidecars are metadata, other files are
+ * articles (README.md excepted: it documents the folder), *.jsonl are corpora, NAME.meta.json sidecars are metadata, other files are
  * ignored and listed by sd_ingest_skipped), "-" for stdin, and JSONL corpora (one object per
  * line: id, text, optional published, source, url). A plain file may have a sidecar
  * NAME.meta.json (for NAME.txt: NAME.meta.json) with id, published, source, url, title, note.
@@ -72,5 +72,10 @@ void sd_sha256_hex(const void *buf, size_t len, char out[65]);
 /* Check UTF-8: returns -1 when valid, else the byte offset of the first bad byte. Sets *nul
  * when the bad byte is a NUL. */
 long sd_utf8_first_invalid(const char *buf, size_t len, bool *nul);
+
+/* Files met while walking folders that are neither articles, corpora nor sidecars (for example
+ * notes.pdf), in the order they were met. The strings belong to the ingest. */
+size_t sd_ingest_skipped_count(const sd_ingest *in);
+const char *sd_ingest_skipped(const sd_ingest *in, size_t i);
 
 #endif

@@ -1,8 +1,374 @@
-/* sanad command line (placeholder while the modules land). */
-#include <stdio.h>
+/* sanad: fact-check Persian news about the CSTO against a curated reference model.
+ * This file is the command line only: it parses options, wires the modules together and
+ * turns statuses into exit codes. */
+#include "check.h"
+#include "cmd_model.h"
+#include "cmd_score.h"
+#include "gazetteer.h"
+#include "model.h"
+#include "patterns.h"
+#include "reconcile.h"
+#include "render.h"
+#include "report.h"
 
-int main(void)
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+    "usage: sanad COMMAND [OPTIONS] [INPUT...]\n"
+    "\n"
+    "Commands:\n"
+    "  check [INPUT...]        extract claims, verify them against the model, reconcile sources\n"
+    "  extract [INPUT...]      claims only, as claims JSONL (sanad-claim/1)\n"
+    "  score --gold G --pred P score an extractor's claims against gold claims (sanad score --help)\n"
+    "  model lint [MODEL]      validate a reference model (sanad model --help)\n"
+    "\n"
+    "INPUT is a file, a folder (read recursively in sorted order: *.txt and *.md articles with\n"
+    "optional NAME.meta.json sidecars, *.jsonl corpora), or - for stdin. Default: the bundled\n"
+    "fixtures/articles.\n"
+    "\n"
+    "Options for check and extract:\n"
+    "  --model FILE        reference model (default: the bundled CSTO model)\n"
+    "  --patterns FILE     claim patterns (default: the bundled validator/data/patterns/claims.json)\n"
+    "  --format FMT        text (default), json, jsonl (claims), junit, sarif or html\n"
+    "  --output FILE       write the report to FILE (atomically: temp file + rename)\n"
+    "  --fail-on LIST      finding types that fail the run: refuted, conflict, anachronism,\n"
+    "                      rejected, date_window (comma-separated), all, or none\n"
+    "                      (default: refuted,conflict,anachronism)\n"
+    "  --as-of DATE        read undated articles as of DATE (YYYY[-MM[-DD]]): present-tense claims\n"
+    "                      and implicit years are judged at that date\n"
+    "  --baseline FILE     known findings (sanad-baseline/1) that do not fail the run\n"
+    "  --write-baseline FILE  write every current finding to FILE as a new baseline\n"
+    "  --max-bytes N       reject documents larger than N bytes (default 8388608)\n"
+    "  -q, --quiet         no progress line on stderr\n"
+    "  -h, --help          this text;  --version  the version\n"
+    "\n"
+    "Exit codes: 0 no finding of a --fail-on type; 1 such findings (or an expired baseline\n"
+    "entry); 2 usage, model or pattern error; 3 some input was rejected and nothing worse.\n";
+
+typedef struct cli {
+    const char *model_path, *patterns_path, *format, *output, *baseline, *write_baseline;
+    int fail_on;
+    sd_date as_of;
+    size_t max_bytes;
+    bool quiet;
+    const char **inputs;
+    size_t ninputs;
+} cli;
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
 {
-    puts("sanad " SANAD_VERSION);
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "sanad: ");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n(see sanad --help)\n");
+    return SD_EXIT_USAGE;
+}
+
+static int parse_args(int argc, char **argv, cli *o)
+{
+    memset(o, 0, sizeof *o);
+    o->format = "text";
+    o->fail_on = SD_FAIL_DEFAULT;
+    o->inputs = calloc((size_t)argc + 1, sizeof(char *));
+    if (o->inputs == NULL)
+        return usage_error("%s", "out of memory");
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *const with_value[] = {"--model", "--patterns", "--format", "--output",
+                                          "--fail-on", "--as-of", "--baseline",
+                                          "--write-baseline", "--max-bytes"};
+        bool takes = false;
+        for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
+            if (strcmp(a, with_value[k]) == 0)
+                takes = true;
+        if (takes && i + 1 >= argc)
+            return usage_error("%s needs a value", a);
+        const char *v = takes ? argv[++i] : NULL;
+        if (strcmp(a, "--model") == 0)
+            o->model_path = v;
+        else if (strcmp(a, "--patterns") == 0)
+            o->patterns_path = v;
+        else if (strcmp(a, "--format") == 0) {
+            static const char *const fmts[] = {"text", "json", "jsonl", "junit", "sarif", "html"};
+            bool ok = false;
+            for (size_t k = 0; k < sizeof fmts / sizeof fmts[0]; k++)
+                ok = ok || strcmp(v, fmts[k]) == 0;
+            if (!ok)
+                return usage_error("unknown format '%s' (text, json, jsonl, junit, sarif, html)", v);
+            o->format = v;
+        } else if (strcmp(a, "--output") == 0)
+            o->output = v;
+        else if (strcmp(a, "--fail-on") == 0) {
+            o->fail_on = sd_fail_on_parse(v);
+            if (o->fail_on < 0)
+                return usage_error("unknown --fail-on value '%s'", v);
+        } else if (strcmp(a, "--as-of") == 0) {
+            if (sd_date_parse_iso(v, &o->as_of) != 0)
+                return usage_error("--as-of '%s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", v);
+        } else if (strcmp(a, "--baseline") == 0)
+            o->baseline = v;
+        else if (strcmp(a, "--write-baseline") == 0)
+            o->write_baseline = v;
+        else if (strcmp(a, "--max-bytes") == 0) {
+            char *end = NULL;
+            unsigned long long n = strtoull(v, &end, 10);
+            if (end == v || *end != '\0' || n == 0)
+                return usage_error("--max-bytes '%s' is not a positive number", v);
+            o->max_bytes = (size_t)n;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+            o->quiet = true;
+        else if (a[0] == '-' && a[1] != '\0')
+            return usage_error("unknown option '%s'", a);
+        else
+            o->inputs[o->ninputs++] = a;
+    }
+    return SD_EXIT_OK;
+}
+
+/* Write through a temp file and rename, so a reader never sees half a report. */
+typedef struct sink {
+    FILE *f;
+    char *tmp;
+    const char *final;
+} sink;
+
+static int sink_open(sink *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    if (path == NULL) {
+        s->f = stdout;
+        return 0;
+    }
+    size_t n = strlen(path) + 16;
+    s->tmp = malloc(n);
+    if (s->tmp == NULL)
+        return -1;
+    snprintf(s->tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(s->tmp);
+    if (fd < 0 || (s->f = fdopen(fd, "wb")) == NULL) {
+        fprintf(stderr, "sanad: %s: cannot write the output file\n", path);
+        if (fd >= 0)
+            close(fd);
+        free(s->tmp);
+        s->tmp = NULL;
+        return -1;
+    }
+    s->final = path;
     return 0;
+}
+
+static int sink_close(sink *s, bool keep)
+{
+    if (s->f == NULL || s->f == stdout) {
+        if (s->f != NULL)
+            fflush(s->f);
+        return 0;
+    }
+    int rc = fclose(s->f);
+    if (keep && rc == 0 && rename(s->tmp, s->final) == 0) {
+        free(s->tmp);
+        return 0;
+    }
+    if (keep)
+        fprintf(stderr, "sanad: %s: cannot write the output file\n", s->final);
+    unlink(s->tmp);
+    free(s->tmp);
+    return -1;
+}
+
+static void print_error(const sd_error *err)
+{
+    char buf[2048];
+    sd_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "sanad: %s\n", buf);
+}
+
+static sd_date today(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    return sd_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int run_check(int argc, char **argv, bool extract_only)
+{
+    cli o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc != SD_EXIT_OK) {
+        free(o.inputs);
+        return rc;
+    }
+    static char default_input[1100];
+    if (o.ninputs == 0) {
+        snprintf(default_input, sizeof default_input, "%s/articles", SANAD_SOURCE_FIXTURES_DIR);
+        o.inputs[o.ninputs++] = default_input;
+    }
+    if (o.model_path == NULL)
+        o.model_path = sd_model_default_path();
+    if (o.patterns_path == NULL)
+        o.patterns_path = sd_patterns_default_path();
+    if (extract_only)
+        o.format = "jsonl";
+
+    sd_error err;
+    sd_error_clear(&err);
+    sd_model *model = NULL;
+    sd_patterns *patterns = NULL;
+    sd_gazetteer *gz = NULL;
+    sd_baseline *baseline = NULL;
+    sd_check_results res = {0};
+    cJSON *report = NULL;
+    int exit_code = SD_EXIT_USAGE;
+
+    if (sd_model_load(&model, o.model_path, &err) != SD_OK ||
+        sd_patterns_load(&patterns, o.patterns_path, &err) != SD_OK ||
+        sd_gazetteer_build(&gz, model, &err) != SD_OK ||
+        (o.baseline != NULL && sd_baseline_load(&baseline, o.baseline, &err) != SD_OK)) {
+        print_error(&err);
+        goto out;
+    }
+    sd_check_env env = {model, gz, patterns};
+    bool html = strcmp(o.format, "html") == 0;
+    sd_check_opts copts = {0};
+    copts.max_bytes = o.max_bytes;
+    copts.keep_text = html;
+    copts.verify = !extract_only;
+    copts.as_of = o.as_of;
+    copts.progress = (!o.quiet && isatty(STDERR_FILENO)) ? stderr : NULL;
+    if (sd_check_run(&env, o.inputs, o.ninputs, &copts, &res, &err) != SD_OK) {
+        print_error(&err);
+        goto out;
+    }
+    for (size_t i = 0; i < res.n; i++)
+        if (res.docs[i].rejected)
+            fprintf(stderr, "sanad: rejected: %s\n", res.docs[i].reject_reason);
+
+    sink s;
+    if (strcmp(o.format, "jsonl") == 0) {
+        if (sink_open(&s, o.output) != 0)
+            goto out;
+        int wr = sd_report_write_claims(&res, s.f, &err);
+        if (sink_close(&s, wr == SD_OK) != 0 || wr != SD_OK) {
+            if (wr != SD_OK)
+                print_error(&err);
+            goto out;
+        }
+        bool any_rejected = false;
+        for (size_t i = 0; i < res.n; i++)
+            any_rejected = any_rejected || res.docs[i].rejected;
+        exit_code = any_rejected ? SD_EXIT_REJECTED : SD_EXIT_OK;
+        goto out;
+    }
+    if (sd_reconcile_windows(model, &res, &err) != SD_OK) {
+        print_error(&err);
+        goto out;
+    }
+    cJSON *conflicts = sd_reconcile_conflicts(model, &res, &err);
+    if (conflicts == NULL) {
+        print_error(&err);
+        goto out;
+    }
+    sd_report_opts ropts = {0};
+    ropts.model_path = o.model_path;
+    ropts.fail_on = o.fail_on;
+    ropts.as_of = o.as_of;
+    ropts.today = today();
+    ropts.baseline = baseline;
+    ropts.include_text = html;
+    report = sd_report_build(model, &res, conflicts, &ropts, &err);
+    if (report == NULL) {
+        print_error(&err);
+        goto out;
+    }
+    if (sink_open(&s, o.output) != 0)
+        goto out;
+    int wr = SD_OK;
+    if (strcmp(o.format, "text") == 0) {
+        bool colour = o.output == NULL && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+        wr = sd_report_write_text(report, s.f, colour, &err);
+    } else if (strcmp(o.format, "json") == 0) {
+        char *js = cJSON_Print(report);
+        if (js == NULL)
+            wr = sd_error_set(&err, SD_ENOMEM, "out of memory");
+        else {
+            fputs(js, s.f);
+            fputc('\n', s.f);
+            cJSON_free(js);
+        }
+    } else if (strcmp(o.format, "junit") == 0) {
+        wr = sd_render_junit(report, s.f, &err);
+    } else if (strcmp(o.format, "sarif") == 0) {
+        wr = sd_render_sarif(report, s.f, &err);
+    } else {
+        wr = sd_render_html(report, model, s.f, &err);
+    }
+    if (sink_close(&s, wr == SD_OK) != 0 || wr != SD_OK) {
+        if (wr != SD_OK)
+            print_error(&err);
+        goto out;
+    }
+    if (o.write_baseline != NULL) {
+        sink b;
+        if (sink_open(&b, o.write_baseline) != 0)
+            goto out;
+        wr = sd_baseline_write(report, b.f, &err);
+        if (sink_close(&b, wr == SD_OK) != 0 || wr != SD_OK) {
+            if (wr != SD_OK)
+                print_error(&err);
+            goto out;
+        }
+    }
+    exit_code = sd_report_exit_code(report);
+out:
+    cJSON_Delete(report);
+    sd_check_results_free(&res);
+    sd_baseline_free(baseline);
+    sd_gazetteer_free(gz);
+    sd_patterns_free(patterns);
+    sd_model_free(model);
+    free(o.inputs);
+    return exit_code;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return SD_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(usage_text, stdout);
+        return SD_EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        puts("sanad " SANAD_VERSION);
+        return SD_EXIT_OK;
+    }
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            if (strcmp(cmd, "check") == 0 || strcmp(cmd, "extract") == 0) {
+                fputs(usage_text, stdout);
+                return SD_EXIT_OK;
+            }
+        }
+    if (strcmp(cmd, "check") == 0)
+        return run_check(argc - 1, argv + 1, false);
+    if (strcmp(cmd, "extract") == 0)
+        return run_check(argc - 1, argv + 1, true);
+    if (strcmp(cmd, "score") == 0)
+        return sd_cmd_score(argc - 1, argv + 1, stdout, stderr);
+    if (strcmp(cmd, "model") == 0)
+        return sd_cmd_model(argc - 1, argv + 1, stdout, stderr);
+    fprintf(stderr, "sanad: unknown command '%s'\n", cmd);
+    fputs(usage_text, stderr);
+    return SD_EXIT_USAGE;
 }

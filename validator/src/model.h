@@ -96,6 +96,7 @@ typedef struct sd_fact {
     sd_alternative *alternatives;
     size_t nalternatives;
     const char *note;
+    const char *gap_after;          /* why the record has no successor yet (office facts), NULL */
 } sd_fact;
 
 typedef struct sd_model sd_model;
