@@ -513,6 +513,14 @@ static void test_implicit_year_in_future_sentence_is_not_before_publication(void
     CU_ASSERT(dates_are("نشست بعدی ۲۶ نوامبر است", "2018-11-20", "26 نوامبر => 2018-11-26 a"));
 }
 
+static void test_day_month_with_last_or_next_year_is_relative_to_publication(void)
+{
+    CU_ASSERT(dates_are("از دوم نوامبر سال گذشته سرپرستی را بر عهده داشت", "2019-11-29",
+                        "دوم نوامبر سال گذشته => 2018-11-02 a r"));
+    CU_ASSERT(dates_are("از اول ژانویه سال آینده آغاز میشود", "2019-11-29",
+                        "اول ژانویه سال اینده => 2020-01-01 a r"));
+}
+
 static void test_implicit_year_without_publication_stays_unresolved(void)
 {
     sd_date_mention m;
@@ -835,6 +843,7 @@ void sd_test_register(void)
         SD_TEST(test_year_out_of_range_is_not_a_date),
         SD_TEST(test_implicit_year_is_the_latest_not_after_publication),
         SD_TEST(test_implicit_year_in_future_sentence_is_not_before_publication),
+        SD_TEST(test_day_month_with_last_or_next_year_is_relative_to_publication),
         SD_TEST(test_implicit_year_without_publication_stays_unresolved),
         SD_TEST(test_month_after_mah_is_month_precision_with_anchored_year),
         SD_TEST(test_february_29_without_year_takes_the_nearest_leap_year),

@@ -659,6 +659,34 @@ static size_t rule_day_month(ctx *c, size_t i, sd_date_mention *m)
         return 0;
     if (!yn && mw->ambiguous && followed_by_verb_stem(c, i + dn + mn))
         return 0;
+    /* "دوم نوامبر سال گذشته": a relative year word right after the day and month gives the
+     * year relative to publication (Gregorian months; Solar months keep the plain rule). */
+    size_t rn = 0;
+    if (!yn && mw->system == SD_MS_GREGORIAN) {
+        const sd_relative_word *rw = NULL;
+        for (size_t k = 0; k < sd_relative_words_n; k++) {
+            size_t n = match_phrase(c, i + dn + mn, sd_relative_words[k].phrase);
+            if (n > rn && sd_relative_words[k].unit == SD_REL_YEAR) {
+                rn = n;
+                rw = &sd_relative_words[k];
+            }
+        }
+        if (rn > 0) {
+            if (!pub_known(c)) {
+                m->calendar = SD_CAL_GREGORIAN;
+                m->orig_m = mw->month;
+                m->orig_d = day;
+                m->relative = true;
+                return dn + mn + rn;
+            }
+            if (!fill_explicit(c, SD_CAL_GREGORIAN, c->pub.y + rw->offset, mw->month, day, m))
+                return 0;
+            m->orig_y = 0;
+            m->anchored = true;
+            m->relative = true;
+            return dn + mn + rn;
+        }
+    }
     if (yn) {
         if (!fill_explicit(c, solar ? SD_CAL_PERSIAN : SD_CAL_GREGORIAN, y, mw->month, day, m))
             return 0;

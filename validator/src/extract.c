@@ -265,21 +265,22 @@ static void add_unique_id(cJSON *arr, const char *id)
     cJSON_AddItemToArray(arr, cJSON_CreateString(id));
 }
 
-static const sd_mention *nearest_person(const sentence_view *v, size_t token)
+/* Persian puts the subject before the verb: the person right before the event word is its
+ * subject; only when there is none does a person after it count. */
+static const sd_mention *subject_person(const sentence_view *v, size_t token)
 {
-    const sd_mention *best = NULL;
-    size_t bestd = (size_t)-1;
+    const sd_mention *before = NULL;
     for (size_t i = 0; i < v->nments; i++) {
         const sd_mention *m = v->ments[i];
-        if (!is_type(m, SD_ENT_PERSON))
-            continue;
-        size_t d = m->first_token > token ? m->first_token - token : token - mention_last(m);
-        if (d < bestd) {
-            bestd = d;
-            best = m;
-        }
+        if (is_type(m, SD_ENT_PERSON) && mention_last(m) < token)
+            before = m;
     }
-    return best;
+    if (before != NULL)
+        return before;
+    for (size_t i = 0; i < v->nments; i++)
+        if (is_type(v->ments[i], SD_ENT_PERSON) && v->ments[i]->first_token > token)
+            return v->ments[i];
+    return NULL;
 }
 
 /* A member list belongs to the rule's cue only when it stands right after it («شامل کشورهای
@@ -411,7 +412,7 @@ static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **s
     case SD_RULE_PERSON_ROLE_EVENT: {
         const sd_cue *role = first_cue(v, r->role);
         /* The person nearest the event word (removed, appointed, from) is its subject. */
-        const sd_mention *p = role != NULL ? nearest_person(v, anchor->first_token) : NULL;
+        const sd_mention *p = role != NULL ? subject_person(v, anchor->first_token) : NULL;
         if (p == NULL)
             return SD_OK;
         if (r->time == SD_TIME_REQUIRED && d == NULL)

@@ -491,6 +491,8 @@ int sd_patterns_find_cues(const sd_patterns *p, const sd_folded *f, const sd_seg
             c->first_token = t;
             c->ntokens = last - t + 1;
         }
+        /* A phrase hides the shorter phrases inside it: «معاون دبیرکل» is not «دبیرکل». */
+        t = last;
     }
     return SD_OK;
 }
