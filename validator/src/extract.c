@@ -283,6 +283,33 @@ static const sd_mention *subject_person(const sentence_view *v, size_t token)
     return NULL;
 }
 
+/* Between a list and the cue after it («... همگی اعضای این سازمان هستند») only punctuation and
+ * the lexicon's filler words may stand. */
+static bool only_filler_between(const sentence_view *v, size_t a, size_t b)
+{
+    int filler = sd_patterns_class_id(v->pt, "glue.list");
+    for (size_t t = a + 1; t < b; t++) {
+        if (v->a->seg.tokens[t].kind == SD_TOK_PUNCT)
+            continue;
+        bool covered = false;
+        for (size_t i = 0; i < v->ncues && !covered; i++)
+            covered = v->cues[i]->cls == filler && v->cues[i]->first_token <= t &&
+                      t < v->cues[i]->first_token + v->cues[i]->ntokens;
+        if (!covered)
+            return false;
+    }
+    return true;
+}
+
+/* The list opens the sentence: «روسیه، ارمنستان و ... سازمان را تشکیل دادند». */
+static bool list_opens_sentence(const sentence_view *v, const sd_mention *first)
+{
+    for (size_t t = v->s->first_token; t < first->first_token; t++)
+        if (v->a->seg.tokens[t].kind != SD_TOK_PUNCT)
+            return false;
+    return true;
+}
+
 /* A member list belongs to the rule's cue only when it stands right after it («شامل کشورهای
  * ...») or right before it («... اعضای این سازمان هستند»), not anywhere in the sentence. */
 static bool list_next_to_cue(const sentence_view *v, const sd_rule *r, const sd_mention *first,
@@ -300,7 +327,33 @@ static bool list_next_to_cue(const sentence_view *v, const sd_rule *r, const sd_
         size_t cue_end = cu->first_token + cu->ntokens;
         if (first->first_token >= cue_end && first->first_token - cue_end <= 3)
             return true;
-        if (cu->first_token > mention_last(last) && cu->first_token - mention_last(last) <= 4)
+        if (cu->first_token > mention_last(last) && cu->first_token - mention_last(last) <= 4 &&
+            only_filler_between(v, mention_last(last), cu->first_token))
+            return true;
+    }
+    return false;
+}
+
+/* The rule's `all` cues in order, each starting within r->within tokens after the previous. */
+static bool cues_in_order(const sentence_view *v, const sd_rule *r)
+{
+    for (size_t i = 0; i < v->ncues; i++) {
+        if (v->cues[i]->cls != r->all[0])
+            continue;
+        const sd_cue *prev = v->cues[i];
+        size_t k = 1;
+        for (; k < r->nall; k++) {
+            const sd_cue *next = NULL;
+            size_t end = prev->first_token + prev->ntokens;
+            for (size_t j = 0; j < v->ncues && next == NULL; j++)
+                if (v->cues[j]->cls == r->all[k] && v->cues[j]->first_token >= end &&
+                    v->cues[j]->first_token - end <= (size_t)r->within)
+                    next = v->cues[j];
+            if (next == NULL)
+                break;
+            prev = next;
+        }
+        if (k == r->nall)
             return true;
     }
     return false;
@@ -308,6 +361,8 @@ static bool list_next_to_cue(const sentence_view *v, const sd_rule *r, const sd_
 
 static int rule_matches(const sentence_view *v, const sd_rule *r)
 {
+    if (r->within > 0 && !cues_in_order(v, r))
+        return 0;
     for (size_t i = 0; i < r->nall; i++)
         if (!has_class(v, r->all[i]))
             return 0;
@@ -375,7 +430,10 @@ static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **s
     case SD_RULE_ORG_MEMBERS: {
         const sd_mention *items[MAX_ITEMS];
         size_t n = country_list(v, items);
-        if ((int)n < r->min_items || !list_next_to_cue(v, r, items[0], items[n - 1]))
+        if ((int)n < r->min_items)
+            return SD_OK;
+        if (r->list_is_subject ? !list_opens_sentence(v, items[0])
+                               : !list_next_to_cue(v, r, items[0], items[n - 1]))
             return SD_OK;
         if (r->time == SD_TIME_REQUIRED && d == NULL)
             return SD_OK;

@@ -233,6 +233,23 @@ static int load_rule(sd_patterns *p, const cJSON *r, size_t idx, const char *nam
         }
         rule->min_items = mi->valueint;
     }
+    const cJSON *within = cJSON_GetObjectItemCaseSensitive(r, "within");
+    if (within != NULL) {
+        if (!cJSON_IsNumber(within) || within->valueint < 1 || within->valueint > 20) {
+            snprintf(sub, sizeof sub, "%s.within", path);
+            return fail(err, name, sub, SD_EINVAL, "must be a number from 1 to 20", NULL);
+        }
+        rule->within = within->valueint;
+    }
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(r, "list");
+    if (list != NULL) {
+        if (!cJSON_IsString(list) ||
+            (strcmp(list->valuestring, "adjacent") != 0 && strcmp(list->valuestring, "subject") != 0)) {
+            snprintf(sub, sizeof sub, "%s.list", path);
+            return fail(err, name, sub, SD_EINVAL, "must be \"adjacent\" or \"subject\"", NULL);
+        }
+        rule->list_is_subject = strcmp(list->valuestring, "subject") == 0;
+    }
     const cJSON *ents = cJSON_GetObjectItemCaseSensitive(r, "entities");
     if (ents != NULL) {
         if (!cJSON_IsArray(ents)) {

@@ -49,6 +49,9 @@ typedef struct sd_rule {
     int date_after;                 /* class id the date must follow, -1 when none */
     sd_time_mode time;
     int min_items;
+    int within;                     /* > 0: the `all` cues occur in order, each within this many
+                                       tokens of the previous one (a phrase split by a name) */
+    bool list_is_subject;           /* org_members: the list opens the sentence (active voice) */
     char **entities;                /* entity ids one of which must be mentioned */
     size_t nentities;
     cJSON *args;                    /* static arguments copied into every claim */
