@@ -609,7 +609,8 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 
 static const char *const top_keys[] = {"schema", "id", "doc", "type", "args", "time", "modality",
                                        "evidence", "pattern", "extractor", NULL};
-static const char *const time_keys[] = {"value", "precision", "anchored", "calendar", "text", NULL};
+static const char *const time_keys[] = {"value", "precision", "anchored", "calendar",
+                                         "from_publication", "text", NULL};
 static const char *const evidence_keys[] = {"start", "end", "text", NULL};
 
 /* Reject repeated keys, and keys outside `allowed` (NULL: any key) unless extensions are
@@ -755,6 +756,10 @@ static int parse_time(const cJSON *t, sd_claim *c, sd_error *err)
     if (anch != NULL && !cJSON_IsBool(anch))
         return invalid(err, "time.anchored", "must be true or false");
     c->time.anchored = anch != NULL && cJSON_IsTrue(anch);
+    const cJSON *fp = cJSON_GetObjectItemCaseSensitive(t, "from_publication");
+    if (fp != NULL && !cJSON_IsBool(fp))
+        return invalid(err, "time.from_publication", "must be true or false");
+    c->time.from_publication = fp != NULL && cJSON_IsTrue(fp);
     const cJSON *cal = cJSON_GetObjectItemCaseSensitive(t, "calendar");
     c->time.calendar = SD_CLAIM_CAL_GREGORIAN;
     if (cal != NULL) {
@@ -945,6 +950,8 @@ int sd_claim_write(FILE *f, const sd_claim *c, sd_error *err)
         fprintf(f, ",\"precision\":\"%s\",\"anchored\":%s,\"calendar\":\"%s\"",
                 sd_claim_precision_name(c->time.precision), c->time.anchored ? "true" : "false",
                 sd_claim_calendar_name(c->time.calendar));
+        if (c->time.from_publication)
+            fputs(",\"from_publication\":true", f);
         if (c->time.text != NULL) {
             fputs(",\"text\":", f);
             put_str(f, c->time.text);

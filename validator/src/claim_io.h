@@ -83,6 +83,7 @@ typedef struct sd_claim_time {
     sd_claim_precision precision;
     int y, m, d;            /* parsed value; m and d are 0 below their precision */
     bool anchored;          /* the year came from the publication date (default false) */
+    bool from_publication;  /* no date in the sentence: the article's date stands in */
     sd_claim_calendar calendar;   /* calendar the text used (default gregorian) */
     char *text;             /* surface text, NULL when absent */
 } sd_claim_time;

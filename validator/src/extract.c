@@ -526,9 +526,11 @@ static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **s
         cl = new_claim(c, v, r->claim, r->id);
         if (cl == NULL)
             return SD_ENOMEM;
-        add_str(cl, "org", sentence_org(v, true));
+        /* The interchange format names a meeting by its body or, failing that, its organization. */
         if (body != NULL)
             add_str(cl, "body", body->entity->id);
+        else
+            add_str(cl, "org", sentence_org(v, true));
         add_str(cl, "city", city->entity->id);
         break;
     }

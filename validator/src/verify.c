@@ -461,7 +461,8 @@ static void verify_membership_event(const sd_model *m, sd_article_claim *c)
     use_fact(c, best);
     char diff[160];
     sd_verify_describe_difference(c->time, best->date, diff, sizeof diff);
-    judge(c, SD_V_REFUTED, "%s: %s %s, %s.", ename(m, country), ename(m, country), best->event, diff);
+    judge(c, SD_V_REFUTED, "The record has %s %s on another date: the claim is %s.", ename(m, country),
+          best->event, diff);
     c->verdict.has_day_difference = c->time.prec == SD_PREC_DAY && best->date.prec == SD_PREC_DAY;
     c->verdict.day_difference = sd_date_days_between(best->date, c->time);
 }
@@ -512,9 +513,9 @@ static void verify_office(const sd_model *m, sd_article_claim *c, const char *of
         for (size_t i = 0; i < nmine; i++)
             if (date_matches(mine[i], which, c->time) == 1) {
                 use_fact(c, mine[i]);
-                judge(c, SD_V_DISPUTED, "Sources disagree on this date; the preferred record for "
-                                        "%s as %s is %s to %s.", ename(m, holder), oname,
-                      fmt_date(mine[i]->from, tb), "its recorded end");
+                term_text(mine[i], term, sizeof term);
+                judge(c, SD_V_DISPUTED, "Sources disagree on this date; the preferred record has "
+                                        "%s as %s from %s.", ename(m, holder), oname, term);
                 return;
             }
         /* The chair changes hands at a session, while articles name the year it is held for:
@@ -627,10 +628,21 @@ static bool summit_in_scope(const sd_model *m, const sd_fact *f, const char *org
 }
 
 /* Summits the claim can be about: on its date, around the article's date, or any. */
+/* A claim names its meeting's organization directly or through the body that met. */
+static const char *claim_org(const sd_model *m, const sd_article_claim *c)
+{
+    const char *org = sd_article_claim_arg(c, "org");
+    if (org != NULL)
+        return org;
+    const sd_entity *b = sd_article_claim_arg(c, "body") != NULL
+                             ? sd_model_find_entity(m, sd_article_claim_arg(c, "body")) : NULL;
+    return b != NULL ? b->part_of : NULL;
+}
+
 static size_t summit_candidates(const sd_model *m, const sd_article_claim *c, const sd_fact **out,
                                 size_t max)
 {
-    const char *org = sd_article_claim_arg(c, "org"), *body = sd_article_claim_arg(c, "body");
+    const char *org = claim_org(m, c), *body = sd_article_claim_arg(c, "body");
     size_t n = 0;
     for (int pass = 0; pass < 2 && n == 0; pass++) {
         for (size_t i = 0; i < sd_model_fact_count(m) && n < max; i++) {
