@@ -1,11 +1,15 @@
 #include "check.h"
 
 #include "analyze.h"
+#include "cache.h"
+#include "changed.h"
 #include "extract.h"
 #include "verify.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static char *dup_or_null(const char *s)
@@ -153,6 +157,200 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* ---------------------------------------------------------------- progress */
+
+/* The pre-pass that gives the progress line its total: documents counted by name while walking
+ * the folders (no file is opened), as ingest will meet them. -1 when it cannot be known
+ * cheaply: stdin, a JSONL corpus (its documents are lines), or a pathological tree. */
+enum { COUNT_MAX_DEPTH = 64, COUNT_MAX_ENTRIES = 1000000 };
+
+static bool has_suffix_ci(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    if (m > n)
+        return false;
+    for (size_t i = 0; i < m; i++) {
+        char a = s[n - m + i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a - 'A' + 'a');
+        if (a != suffix[i])
+            return false;
+    }
+    return true;
+}
+
+static long count_path(const char *path, bool named, int depth, long *budget)
+{
+    if (--*budget < 0 || depth > COUNT_MAX_DEPTH)
+        return -1;
+    if (named && strcmp(path, "-") == 0)
+        return -1;
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return 1;   /* an unreadable path is one rejected document */
+    if (!S_ISDIR(st.st_mode)) {
+        if (has_suffix_ci(path, ".jsonl"))
+            return -1;
+        if (has_suffix_ci(path, ".meta.json"))
+            return 0;
+        if (named)
+            return 1;   /* named on the command line: an article whatever its name */
+        return S_ISREG(st.st_mode) && sd_changed_is_document_name(path) ? 1 : 0;
+    }
+    DIR *dir = opendir(path);
+    if (dir == NULL)
+        return 1;
+    long total = 0;
+    struct dirent *e;
+    size_t plen = strlen(path);
+    while (total >= 0 && (e = readdir(dir)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t n = plen + strlen(e->d_name) + 2;
+        char *child = malloc(n);
+        if (child == NULL) {
+            total = -1;
+            break;
+        }
+        snprintf(child, n, "%s/%s", path, e->d_name);
+        long c = count_path(child, false, depth + 1, budget);
+        free(child);
+        total = c < 0 ? -1 : total + c;
+    }
+    closedir(dir);
+    return total;
+}
+
+static long count_documents(const char *const *inputs, size_t ninputs)
+{
+    long total = 0, budget = COUNT_MAX_ENTRIES;
+    for (size_t i = 0; i < ninputs && total >= 0; i++) {
+        long c = count_path(inputs[i], true, 0, &budget);
+        total = c < 0 ? -1 : total + c;
+    }
+    return total;
+}
+
+typedef struct progress {
+    FILE *f;
+    long total;             /* -1: unknown */
+    double start, last;
+} progress;
+
+static void progress_show(progress *p, size_t done)
+{
+    if (p->f == NULL)
+        return;
+    double now = now_seconds(), el = now - p->start;
+    if (now - p->last < 0.1)
+        return;   /* a terminal does not need more than ten updates a second */
+    p->last = now;
+    double rate = el > 0 ? (double)done / el : 0.0;
+    if (p->total >= 0 && (size_t)p->total >= done) {
+        fprintf(p->f, "\r\033[Ksanad: %zu/%ld documents, %.1f docs/s", done, p->total, rate);
+        if (rate > 0)
+            fprintf(p->f, ", %.0fs left", ((double)p->total - (double)done) / rate);
+    } else {
+        fprintf(p->f, "\r\033[Ksanad: %zu documents, %.1f docs/s", done, rate);
+    }
+    fflush(p->f);
+}
+
+/* ---------------------------------------------------------------- incremental runs */
+
+/* The file a document came from, canonical: "dir/a.txt" itself, "corpus.jsonl:12" → the
+ * corpus. Remembers the last corpus so a JSONL corpus is resolved once. NULL for stdin. */
+typedef struct path_memo {
+    char *origin_file, *canon;
+} path_memo;
+
+static const char *doc_file(path_memo *memo, const char *origin)
+{
+    if (origin == NULL || strcmp(origin, "-") == 0)
+        return NULL;
+    size_t n = strlen(origin), k = n;
+    while (k > 0 && origin[k - 1] >= '0' && origin[k - 1] <= '9')
+        k--;
+    if (k < n && k > 1 && origin[k - 1] == ':') {
+        char *file = malloc(k);
+        if (file == NULL)
+            return NULL;
+        memcpy(file, origin, k - 1);
+        file[k - 1] = '\0';
+        if (has_suffix_ci(file, ".jsonl")) {
+            if (memo->origin_file == NULL || strcmp(memo->origin_file, file) != 0) {
+                free(memo->origin_file);
+                free(memo->canon);
+                memo->origin_file = file;
+                memo->canon = sd_changed_canonical(file);
+            } else {
+                free(file);
+            }
+            return memo->canon;
+        }
+        free(file);
+    }
+    free(memo->origin_file);
+    free(memo->canon);
+    memo->origin_file = NULL;
+    memo->canon = sd_changed_canonical(origin);
+    return memo->canon;
+}
+
+static void warn(const sd_check_opts *opts, const char *what, const char *detail)
+{
+    if (opts->warnings != NULL)
+        fprintf(opts->warnings, "sanad: warning: claims cache: %s%s\n", what, detail);
+}
+
+/* One document, through the cache when there is one. */
+static int process(const sd_check_env *env, const sd_doc *doc, const sd_check_opts *opts,
+                   sd_doc_result *r, sd_check_results *out, path_memo *memo, sd_error *err)
+{
+    if (opts->cache == NULL || doc->status != SD_DOC_OK)
+        return sd_check_document(env, doc, opts, r, err);
+    char key[65];
+    sd_cache_key(opts->cache, doc, opts->as_of, opts->verify, key);
+    bool changed = opts->changed != NULL && sd_changed_contains(opts->changed, doc_file(memo, doc->origin));
+    if (changed) {
+        out->changed++;
+    } else {
+        char why[1200];
+        int hit = sd_cache_get(opts->cache, env->model, doc, key, r, why, sizeof why, err);
+        if (hit < 0)
+            return hit;
+        if (hit > 0) {
+            out->from_cache++;
+            if (opts->keep_text) {
+                r->text = malloc(doc->len + 1);
+                if (r->text == NULL)
+                    return sd_error_set(err, SD_ENOMEM, "out of memory");
+                memcpy(r->text, doc->text, doc->len);
+                r->text[doc->len] = '\0';
+                r->text_len = doc->len;
+            }
+            return SD_OK;
+        }
+        if (why[0] != '\0')
+            warn(opts, why, "; the document is checked again");
+    }
+    out->checked++;
+    int rc = sd_check_document(env, doc, opts, r, err);
+    if (rc != SD_OK)
+        return rc;
+    sd_error werr;
+    sd_error_clear(&werr);
+    if (sd_cache_put(opts->cache, key, r, &werr) == SD_OK) {
+        out->cache_written++;
+    } else if (out->cache_write_failed++ == 0) {
+        /* one warning: a read-only cache folder would otherwise give one per document */
+        char buf[1400];
+        sd_error_format(&werr, buf, sizeof buf);
+        warn(opts, buf, " (further write failures are only counted)");
+    }
+    return SD_OK;
+}
+
 int sd_check_run(const sd_check_env *env, const char *const *inputs, size_t ninputs,
                  const sd_check_opts *opts, sd_check_results *out, sd_error *err)
 {
@@ -162,7 +360,11 @@ int sd_check_run(const sd_check_env *env, const char *const *inputs, size_t ninp
     int rc = sd_ingest_open(&in, inputs, ninputs, &iopts, err);
     if (rc != SD_OK)
         return rc;
-    double start = now_seconds();
+    progress prog = {opts->progress, -1, 0, 0};
+    if (prog.f != NULL)
+        prog.total = count_documents(inputs, ninputs);
+    prog.start = now_seconds();
+    path_memo memo = {NULL, NULL};
     for (;;) {
         sd_doc *doc = NULL;
         int got = sd_ingest_next(in, &doc, err);
@@ -184,23 +386,20 @@ int sd_check_run(const sd_check_env *env, const char *const *inputs, size_t ninp
             out->cap = cap;
         }
         sd_doc_result *r = &out->docs[out->n++];
-        rc = sd_check_document(env, doc, opts, r, err);
+        rc = process(env, doc, opts, r, out, &memo, err);
         sd_doc_free(doc);
         if (rc != SD_OK)
             break;
         if (opts->on_document != NULL && opts->on_document(r, opts->user) != 0)
             break;
-        if (opts->progress != NULL) {
-            double el = now_seconds() - start;
-            fprintf(opts->progress, "\r\033[Ksanad: %zu documents, %.1f docs/s, %.1fs", out->n,
-                    el > 0 ? (double)out->n / el : 0.0, el);
-            fflush(opts->progress);
-        }
+        progress_show(&prog, out->n);
     }
-    if (opts->progress != NULL) {
-        fputs("\r\033[K", opts->progress);
-        fflush(opts->progress);
+    if (prog.f != NULL) {
+        fputs("\r\033[K", prog.f);
+        fflush(prog.f);
     }
+    free(memo.origin_file);
+    free(memo.canon);
     out->skipped = sd_ingest_skipped_count(in);
     sd_ingest_close(in);
     return rc;

@@ -44,7 +44,16 @@ typedef struct sd_check_opts {
     bool keep_text;                 /* keep article text (the HTML report highlights it) */
     bool verify;                    /* judge claims (false for `sanad extract`) */
     sd_date as_of;                  /* undated articles are read as of this date (prec NONE: off) */
-    FILE *progress;                 /* progress line target (a terminal), NULL for none */
+    FILE *progress;                 /* progress line target (a terminal), NULL for none:
+                                       documents done, documents per second, and time left
+                                       when the inputs are files and folders (counted by name
+                                       first; JSONL and stdin give no estimate) */
+    /* Claims cache (cache.h), NULL for none: a document whose entry is there is not checked
+     * again; a checked document is stored. With changed (changed.h), the listed documents
+     * are always checked fully and the others come from the cache (checked on a miss). */
+    struct sd_cache *cache;
+    const struct sd_changed *changed;
+    FILE *warnings;                 /* unusable cache entries and failed writes, NULL for none */
     /* Called after each document (may be NULL); a non-zero return stops the run. */
     int (*on_document)(const sd_doc_result *r, void *user);
     void *user;
@@ -54,6 +63,9 @@ typedef struct sd_check_results {
     sd_doc_result *docs;
     size_t n, cap;
     size_t skipped;                 /* files in folders that are not documents */
+    /* with a claims cache: documents taken from it, documents checked (of which listed as
+     * changed), entries written, and entries that could not be written */
+    size_t from_cache, checked, changed, cache_written, cache_write_failed;
 } sd_check_results;
 
 typedef struct sd_check_env {

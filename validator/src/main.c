@@ -1,6 +1,8 @@
 /* sanad: fact-check Persian news about the CSTO against a curated reference model.
  * This file is the command line only: it parses options, wires the modules together and
  * turns statuses into exit codes. */
+#include "cache.h"
+#include "changed.h"
 #include "check.h"
 #include "cmd_model.h"
 #include "cmd_score.h"
@@ -44,7 +46,17 @@ static const char usage_text[] =
     "  --baseline FILE     known findings (sanad-baseline/1) that do not fail the run\n"
     "  --write-baseline FILE  write every current finding to FILE as a new baseline\n"
     "  --max-bytes N       reject documents larger than N bytes (default 8388608)\n"
-    "  -q, --quiet         no progress line on stderr\n"
+    "  --claims-cache DIR  keep each document's result in DIR, keyed by the document's SHA-256,\n"
+    "                      the model's and the pattern file's hashes; a document found there is\n"
+    "                      not checked again (the report is the same as without the cache)\n"
+    "  --changed-from FILE incremental run (needs --claims-cache): FILE lists changed paths,\n"
+    "                      one a line, as from `git diff --name-only` ('#' comments and\n"
+    "                      non-document paths ignored). Listed documents are checked fully; the\n"
+    "                      other documents of INPUT come from the cache, so the conflicts still\n"
+    "                      span the whole corpus; a listed document that no longer exists is\n"
+    "                      reported as removed\n"
+    "  -q, --quiet         no progress line (documents, docs/s, time left) or cache summary\n"
+    "                      on stderr (the progress line is shown only on a terminal)\n"
     "  -h, --help          this text;  --version  the version\n"
     "\n"
     "Exit codes: 0 no finding of a --fail-on type; 1 such findings (or an expired baseline\n"
@@ -52,6 +64,7 @@ static const char usage_text[] =
 
 typedef struct cli {
     const char *model_path, *patterns_path, *format, *output, *baseline, *write_baseline;
+    const char *changed_from, *claims_cache;
     int fail_on;
     sd_date as_of;
     size_t max_bytes;
@@ -83,7 +96,8 @@ static int parse_args(int argc, char **argv, cli *o)
         const char *a = argv[i];
         const char *const with_value[] = {"--model", "--patterns", "--format", "--output",
                                           "--fail-on", "--as-of", "--baseline",
-                                          "--write-baseline", "--max-bytes"};
+                                          "--write-baseline", "--max-bytes",
+                                          "--changed-from", "--claims-cache"};
         bool takes = false;
         for (size_t k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
             if (strcmp(a, with_value[k]) == 0)
@@ -116,6 +130,10 @@ static int parse_args(int argc, char **argv, cli *o)
             o->baseline = v;
         else if (strcmp(a, "--write-baseline") == 0)
             o->write_baseline = v;
+        else if (strcmp(a, "--changed-from") == 0)
+            o->changed_from = v;
+        else if (strcmp(a, "--claims-cache") == 0)
+            o->claims_cache = v;
         else if (strcmp(a, "--max-bytes") == 0) {
             char *end = NULL;
             unsigned long long n = strtoull(v, &end, 10);
@@ -129,6 +147,9 @@ static int parse_args(int argc, char **argv, cli *o)
         else
             o->inputs[o->ninputs++] = a;
     }
+    if (o->changed_from != NULL && o->claims_cache == NULL)
+        return usage_error("%s", "--changed-from needs --claims-cache DIR (where the other "
+                                 "documents' results are kept)");
     return SD_EXIT_OK;
 }
 
@@ -225,6 +246,9 @@ static int run_check(int argc, char **argv, bool extract_only)
     sd_gazetteer *gz = NULL;
     sd_baseline *baseline = NULL;
     sd_check_results res = {0};
+    sd_changed changed = {0};
+    sd_cache *cache = NULL;
+    cJSON *removed = NULL;
     cJSON *report = NULL;
     int exit_code = SD_EXIT_USAGE;
 
@@ -235,6 +259,24 @@ static int run_check(int argc, char **argv, bool extract_only)
         print_error(&err);
         goto out;
     }
+    if (o.changed_from != NULL && sd_changed_load(o.changed_from, &changed, &err) != SD_OK) {
+        print_error(&err);
+        goto out;
+    }
+    if (o.claims_cache != NULL) {
+        /* the key covers the pattern file's bytes: editing the patterns misses every entry */
+        char patterns_sha[65], build_sha[65];
+        /* and the executable's bytes: a rebuilt extractor does not trust the old results */
+        sd_error ignored;
+        if (sd_cache_file_sha256("/proc/self/exe", build_sha, &ignored) != SD_OK)
+            build_sha[0] = '\0';
+        if (sd_cache_file_sha256(o.patterns_path, patterns_sha, &err) != SD_OK ||
+            sd_cache_open(&cache, o.claims_cache, sd_model_sha256(model), patterns_sha, build_sha,
+                          &err) != SD_OK) {
+            print_error(&err);
+            goto out;
+        }
+    }
     sd_check_env env = {model, gz, patterns};
     bool html = strcmp(o.format, "html") == 0;
     sd_check_opts copts = {0};
@@ -243,6 +285,9 @@ static int run_check(int argc, char **argv, bool extract_only)
     copts.verify = !extract_only;
     copts.as_of = o.as_of;
     copts.progress = (!o.quiet && isatty(STDERR_FILENO)) ? stderr : NULL;
+    copts.cache = cache;
+    copts.changed = o.changed_from != NULL ? &changed : NULL;
+    copts.warnings = stderr;
     if (sd_check_run(&env, o.inputs, o.ninputs, &copts, &res, &err) != SD_OK) {
         print_error(&err);
         goto out;
@@ -250,6 +295,22 @@ static int run_check(int argc, char **argv, bool extract_only)
     for (size_t i = 0; i < res.n; i++)
         if (res.docs[i].rejected)
             fprintf(stderr, "sanad: rejected: %s\n", res.docs[i].reject_reason);
+    /* listed documents that are gone: part of the corpus when they lay under an INPUT */
+    for (size_t i = 0; i < changed.n; i++) {
+        const sd_changed_entry *e = &changed.items[i];
+        if (e->exists || !sd_changed_within_inputs(e->canon, o.inputs, o.ninputs))
+            continue;
+        fprintf(stderr, "sanad: removed: %s\n", e->path);
+        if (removed == NULL && (removed = cJSON_CreateArray()) == NULL)
+            goto out;
+        cJSON_AddItemToArray(removed, cJSON_CreateString(e->path));
+    }
+    if (cache != NULL && !o.quiet)
+        fprintf(stderr,
+                "sanad: claims cache %s: %zu documents from the cache, %zu checked (%zu listed as "
+                "changed), %zu entries written%s\n",
+                sd_cache_dir(cache), res.from_cache, res.checked, res.changed, res.cache_written,
+                res.cache_write_failed > 0 ? " (some could not be written)" : "");
 
     sink s;
     if (strcmp(o.format, "jsonl") == 0) {
@@ -288,12 +349,23 @@ static int run_check(int argc, char **argv, bool extract_only)
         print_error(&err);
         goto out;
     }
+    /* only when there are some, so an incremental run's report equals a full run's */
+    if (removed != NULL) {
+        cJSON_AddItemToObject(report, "removed", removed);
+        removed = NULL;
+    }
     if (sink_open(&s, o.output) != 0)
         goto out;
     int wr = SD_OK;
     if (strcmp(o.format, "text") == 0) {
         bool colour = o.output == NULL && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
         wr = sd_report_write_text(report, s.f, colour, &err);
+        const cJSON *gone = cJSON_GetObjectItemCaseSensitive(report, "removed"), *g;
+        if (wr == SD_OK && cJSON_GetArraySize(gone) > 0) {
+            fprintf(s.f, "\nremoved documents (%d):\n", cJSON_GetArraySize(gone));
+            cJSON_ArrayForEach(g, gone)
+            fprintf(s.f, "   %s\n", cJSON_GetStringValue(g));
+        }
     } else if (strcmp(o.format, "json") == 0) {
         char *js = cJSON_Print(report);
         if (js == NULL)
@@ -329,7 +401,10 @@ static int run_check(int argc, char **argv, bool extract_only)
     exit_code = sd_report_exit_code(report);
 out:
     cJSON_Delete(report);
+    cJSON_Delete(removed);
     sd_check_results_free(&res);
+    sd_cache_close(cache);
+    sd_changed_free(&changed);
     sd_baseline_free(baseline);
     sd_gazetteer_free(gz);
     sd_patterns_free(patterns);
