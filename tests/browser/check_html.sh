@@ -45,7 +45,9 @@ check() {   # check DESCRIPTION COMMAND...
 }
 
 claims=$(grep -o 'class="claim [^"]*"' "$out/dom.html" | wc -l)
-title=$(sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$out/dom.html" | head -n1)
+# The first <title> is the page's (the SVG timeline has more); sed quits there, no pipe to
+# head: under pipefail, head closing early would kill the script with SIGPIPE.
+title=$(sed -n '/<title>/{s:.*<title>\(.*\)</title>.*:\1:p;q}' "$out/dom.html")
 scripts=$(grep -o '<script' "$out/dom.html" | wc -l)
 
 check "DOM has $claims highlighted claims (need >= $min_claims)" test "$claims" -ge "$min_claims"
