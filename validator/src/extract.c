@@ -435,6 +435,9 @@ static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **s
         if (r->list_is_subject ? !list_opens_sentence(v, items[0])
                                : !list_next_to_cue(v, r, items[0], items[n - 1]))
             return SD_OK;
+        /* The list's own date is the one nearest the list, not another clause's. */
+        if (r->date_after < 0)
+            d = date_near(v, items[0]->first_token, mention_last(items[n - 1]));
         if (r->time == SD_TIME_REQUIRED && d == NULL)
             return SD_OK;
         cl = new_claim(c, v, r->claim, r->id);

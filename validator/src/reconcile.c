@@ -55,13 +55,18 @@ bool sd_reconcile_key(const sd_article_claim *c, char *key, size_t nkey, char *v
         return true;
     }
     case SD_CLAIM_SECRETARY_GENERAL:
-    case SD_CLAIM_CHAIRMANSHIP:
+        /* An appointment is decided before the term starts: a different event, its own key. */
         if (!c->has_time || c->from_publication || event == NULL || strcmp(event, "holds") == 0)
             return false;
-        snprintf(key, nkey, "%s|%s|%s", type,
-                 c->type == SD_CLAIM_CHAIRMANSHIP ? sd_article_claim_arg(c, "country")
-                                                  : sd_article_claim_arg(c, "person"),
-                 strcmp(event, "removed") == 0 ? "ends" : (strcmp(event, "appointed") == 0 ? "starts" : event));
+        snprintf(key, nkey, "%s|%s|%s", type, sd_article_claim_arg(c, "person"),
+                 strcmp(event, "removed") == 0 ? "ends" : event);
+        snprintf(value, nvalue, "%s", tb);
+        return true;
+    case SD_CLAIM_CHAIRMANSHIP:
+        /* A country chairs again and again: only starts in the same year can disagree. */
+        if (!c->has_time || c->from_publication || event == NULL || strcmp(event, "starts") != 0)
+            return false;
+        snprintf(key, nkey, "%s|%s|starts|%04d", type, sd_article_claim_arg(c, "country"), c->time.y);
         snprintf(value, nvalue, "%s", tb);
         return true;
     case SD_CLAIM_SUMMIT:

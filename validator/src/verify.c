@@ -233,7 +233,8 @@ static void verify_founding(const sd_model *m, sd_article_claim *c)
         }
         push_item(&v->wrong, &v->nwrong, members[i]);
         /* Say how the wrong item really came in, when the record knows. */
-        for (size_t k = 0; k < sd_model_fact_count(m); k++) {
+        bool explained = false;
+        for (size_t k = 0; k < sd_model_fact_count(m) && !explained; k++) {
             const sd_fact *e = sd_model_fact(m, k);
             if (e->type == SD_FACT_MEMBERSHIP && str_eq(e->country, members[i]) &&
                 str_eq(e->org, org) && (str_eq(e->event, "acceded") || str_eq(e->event, "signed"))) {
@@ -244,8 +245,14 @@ static void verify_founding(const sd_model *m, sd_article_claim *c)
                 if (w > 0 && (size_t)w < sizeof expl - el)
                     el += (size_t)w;
                 use_fact(c, e);
-                break;
+                explained = true;
             }
+        }
+        if (!explained) {
+            int w = snprintf(expl + el, sizeof expl - el, "%s%s was never a party",
+                             el == 0 ? "; " : ", ", ename(m, members[i]));
+            if (w > 0 && (size_t)w < sizeof expl - el)
+                el += (size_t)w;
         }
     }
     for (size_t i = 0; i < f->nparties; i++)
