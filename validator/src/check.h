@@ -55,7 +55,7 @@ typedef struct sd_check_opts {
     const struct sd_changed *changed;
     FILE *warnings;                 /* unusable cache entries and failed writes, NULL for none */
     /* Called after each document (may be NULL); a non-zero return stops the run. */
-    int (*on_document)(const sd_doc_result *r, void *user);
+    int (*on_document)(sd_doc_result *r, void *user);
     void *user;
 } sd_check_opts;
 

@@ -219,6 +219,44 @@ static sd_date today(void)
     return sd_date_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* The streaming report's state, handed to the pipeline's per-document callback. */
+typedef struct stream_ctx {
+    const sd_model *model;
+    sd_report_writer *writer;
+    sink sink;
+    bool open, failed;
+    sd_error err;
+} stream_ctx;
+
+static int stream_document(sd_doc_result *r, void *user)
+{
+    stream_ctx *sc = user;
+    if (r->rejected)
+        fprintf(stderr, "sanad: rejected: %s\n", r->reject_reason);
+    sd_error_clear(&sc->err);
+    if (sc->writer == NULL) {
+        /* Claims JSONL: written and released; nothing of the document stays. */
+        if (sd_report_write_document_claims(r, sc->sink.f, &sc->err) != SD_OK) {
+            sc->failed = true;
+            return 1;
+        }
+        char *id = r->id;
+        bool rejected = r->rejected;
+        r->id = NULL;
+        sd_doc_result_clear(r);
+        r->id = id;
+        r->rejected = rejected;
+        return 0;
+    }
+    if (sd_reconcile_window(sc->model, r, &sc->err) != SD_OK ||
+        sd_report_writer_document(sc->writer, r, &sc->err) != SD_OK) {
+        sc->failed = true;
+        return 1;
+    }
+    sd_reconcile_compact(r);
+    return 0;
+}
+
 static int run_check(int argc, char **argv, bool extract_only)
 {
     cli o;
@@ -250,6 +288,7 @@ static int run_check(int argc, char **argv, bool extract_only)
     sd_cache *cache = NULL;
     cJSON *removed = NULL;
     cJSON *report = NULL;
+    stream_ctx sc = {0};
     int exit_code = SD_EXIT_USAGE;
 
     if (sd_model_load(&model, o.model_path, &err) != SD_OK ||
@@ -288,13 +327,44 @@ static int run_check(int argc, char **argv, bool extract_only)
     copts.cache = cache;
     copts.changed = o.changed_from != NULL ? &changed : NULL;
     copts.warnings = stderr;
+    /* json and text are written one document at a time (memory does not grow with the corpus);
+     * junit, sarif and html need the whole tree. */
+    bool jsonl = strcmp(o.format, "jsonl") == 0;
+    bool streaming = jsonl || strcmp(o.format, "json") == 0 || strcmp(o.format, "text") == 0;
+    sd_report_opts ropts = {0};
+    ropts.model_path = o.model_path;
+    ropts.fail_on = o.fail_on;
+    ropts.as_of = o.as_of;
+    ropts.today = today();
+    ropts.baseline = baseline;
+    ropts.include_text = html;
+    sc.model = model;
+    if (streaming) {
+        bool colour = strcmp(o.format, "text") == 0 && o.output == NULL &&
+                      isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+        if (sink_open(&sc.sink, o.output) != 0)
+            goto out;
+        sc.open = true;
+        if (!jsonl && sd_report_writer_open(&sc.writer, model, &ropts, sc.sink.f,
+                                            strcmp(o.format, "json") == 0, colour, &err) != SD_OK) {
+            print_error(&err);
+            goto out;
+        }
+        copts.on_document = stream_document;
+        copts.user = &sc;
+    }
     if (sd_check_run(&env, o.inputs, o.ninputs, &copts, &res, &err) != SD_OK) {
         print_error(&err);
         goto out;
     }
-    for (size_t i = 0; i < res.n; i++)
-        if (res.docs[i].rejected)
-            fprintf(stderr, "sanad: rejected: %s\n", res.docs[i].reject_reason);
+    if (sc.failed) {
+        print_error(&sc.err);
+        goto out;
+    }
+    if (!streaming)
+        for (size_t i = 0; i < res.n; i++)
+            if (res.docs[i].rejected)
+                fprintf(stderr, "sanad: rejected: %s\n", res.docs[i].reject_reason);
     /* listed documents that are gone: part of the corpus when they lay under an INPUT */
     for (size_t i = 0; i < changed.n; i++) {
         const sd_changed_entry *e = &changed.items[i];
@@ -313,22 +383,17 @@ static int run_check(int argc, char **argv, bool extract_only)
                 res.cache_write_failed > 0 ? " (some could not be written)" : "");
 
     sink s;
-    if (strcmp(o.format, "jsonl") == 0) {
-        if (sink_open(&s, o.output) != 0)
+    if (jsonl) {
+        sc.open = false;
+        if (sink_close(&sc.sink, true) != 0)
             goto out;
-        int wr = sd_report_write_claims(&res, s.f, &err);
-        if (sink_close(&s, wr == SD_OK) != 0 || wr != SD_OK) {
-            if (wr != SD_OK)
-                print_error(&err);
-            goto out;
-        }
         bool any_rejected = false;
         for (size_t i = 0; i < res.n; i++)
             any_rejected = any_rejected || res.docs[i].rejected;
         exit_code = any_rejected ? SD_EXIT_REJECTED : SD_EXIT_OK;
         goto out;
     }
-    if (sd_reconcile_windows(model, &res, &err) != SD_OK) {
+    if (!streaming && sd_reconcile_windows(model, &res, &err) != SD_OK) {
         print_error(&err);
         goto out;
     }
@@ -337,13 +402,31 @@ static int run_check(int argc, char **argv, bool extract_only)
         print_error(&err);
         goto out;
     }
-    sd_report_opts ropts = {0};
-    ropts.model_path = o.model_path;
-    ropts.fail_on = o.fail_on;
-    ropts.as_of = o.as_of;
-    ropts.today = today();
-    ropts.baseline = baseline;
-    ropts.include_text = html;
+    if (streaming) {
+        int wr = sd_report_writer_finish(sc.writer, conflicts, removed, &exit_code, &err);
+        removed = NULL;
+        sc.open = false;
+        if (sink_close(&sc.sink, wr == SD_OK) != 0 || wr != SD_OK) {
+            if (wr != SD_OK)
+                print_error(&err);
+            exit_code = SD_EXIT_USAGE;
+            goto out;
+        }
+        if (o.write_baseline != NULL) {
+            sink b;
+            if (sink_open(&b, o.write_baseline) != 0) {
+                exit_code = SD_EXIT_USAGE;
+                goto out;
+            }
+            wr = sd_report_writer_baseline(sc.writer, b.f, &err);
+            if (sink_close(&b, wr == SD_OK) != 0 || wr != SD_OK) {
+                if (wr != SD_OK)
+                    print_error(&err);
+                exit_code = SD_EXIT_USAGE;
+            }
+        }
+        goto out;
+    }
     report = sd_report_build(model, &res, conflicts, &ropts, &err);
     if (report == NULL) {
         print_error(&err);
@@ -357,25 +440,7 @@ static int run_check(int argc, char **argv, bool extract_only)
     if (sink_open(&s, o.output) != 0)
         goto out;
     int wr = SD_OK;
-    if (strcmp(o.format, "text") == 0) {
-        bool colour = o.output == NULL && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-        wr = sd_report_write_text(report, s.f, colour, &err);
-        const cJSON *gone = cJSON_GetObjectItemCaseSensitive(report, "removed"), *g;
-        if (wr == SD_OK && cJSON_GetArraySize(gone) > 0) {
-            fprintf(s.f, "\nremoved documents (%d):\n", cJSON_GetArraySize(gone));
-            cJSON_ArrayForEach(g, gone)
-            fprintf(s.f, "   %s\n", cJSON_GetStringValue(g));
-        }
-    } else if (strcmp(o.format, "json") == 0) {
-        char *js = cJSON_Print(report);
-        if (js == NULL)
-            wr = sd_error_set(&err, SD_ENOMEM, "out of memory");
-        else {
-            fputs(js, s.f);
-            fputc('\n', s.f);
-            cJSON_free(js);
-        }
-    } else if (strcmp(o.format, "junit") == 0) {
+    if (strcmp(o.format, "junit") == 0) {
         wr = sd_render_junit(report, s.f, &err);
     } else if (strcmp(o.format, "sarif") == 0) {
         wr = sd_render_sarif(report, s.f, &err);
@@ -400,6 +465,9 @@ static int run_check(int argc, char **argv, bool extract_only)
     }
     exit_code = sd_report_exit_code(report);
 out:
+    if (sc.open)
+        sink_close(&sc.sink, false);
+    sd_report_writer_free(sc.writer);
     cJSON_Delete(report);
     cJSON_Delete(removed);
     sd_check_results_free(&res);

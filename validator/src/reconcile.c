@@ -236,93 +236,125 @@ static const char *entity_name(const sd_model *m, const char *id)
     return e != NULL && e->name_en != NULL ? e->name_en : (id ? id : "?");
 }
 
+int sd_reconcile_window(const sd_model *m, sd_doc_result *r, sd_error *err)
+{
+    sd_date lo = {0, 0, 0, SD_PREC_NONE}, hi = {0, 0, 0, SD_PREC_NONE};
+    bool any = false, open_hi = true;
+    char reason[2048] = "";
+    size_t rl = 0;
+    for (size_t i = 0; i < r->claims.n; i++) {
+        const sd_article_claim *c = &r->claims.items[i];
+        if (c->modality != SD_MODALITY_ASSERTED && c->modality != SD_MODALITY_REPORTED)
+            continue;
+        /* Only titles read at the article's own date say when it was written; a sentence
+         * with its own date («در سال ۲۰۱۰ رئیس‌جمهور ...») does not. */
+        if (c->has_time && !c->from_publication)
+            continue;
+        const char *office = NULL, *scope = NULL, *holder = sd_article_claim_arg(c, "person");
+        if (c->type == SD_CLAIM_OFFICE_HOLDER) {
+            office = sd_article_claim_arg(c, "office");
+            scope = sd_article_claim_arg(c, "country");
+        } else if (c->type == SD_CLAIM_SECRETARY_GENERAL && sd_article_claim_arg(c, "event") != NULL &&
+                   strcmp(sd_article_claim_arg(c, "event"), "holds") == 0) {
+            office = "secretary_general";
+            scope = sd_article_claim_arg(c, "org");
+        }
+        if (office == NULL || scope == NULL || holder == NULL)
+            continue;
+        /* The span of the person's terms in that office (their hull). */
+        sd_date from = {0, 0, 0, SD_PREC_NONE}, to = {0, 0, 0, SD_PREC_NONE};
+        bool found = false, open = false;
+        for (size_t k = 0; k < sd_model_fact_count(m); k++) {
+            const sd_fact *f = sd_model_fact(m, k);
+            if (f->type != SD_FACT_OFFICE || f->office == NULL || strcmp(f->office, office) != 0 ||
+                f->holder == NULL || strcmp(f->holder, holder) != 0)
+                continue;
+            if (!((f->country && strcmp(f->country, scope) == 0) || (f->org && strcmp(f->org, scope) == 0)))
+                continue;
+            if (!found || sd_date_cmp(sd_date_first_day(f->from), sd_date_first_day(from)) < 0)
+                from = f->from;
+            if (f->to.prec == SD_PREC_NONE)
+                open = true;
+            else if (!found || to.prec == SD_PREC_NONE ||
+                     sd_date_cmp(sd_date_last_day(f->to), sd_date_last_day(to)) > 0)
+                to = f->to;
+            found = true;
+        }
+        if (!found)
+            continue;
+        char fb[11], tb[11];
+        sd_date_format(from, fb);
+        sd_date_format(to, tb);
+        int w = snprintf(reason + rl, sizeof reason - rl, "%s%s was %s of %s from %s to %s",
+                         rl ? "; " : "", entity_name(m, holder),
+                         strcmp(office, "head_of_state") == 0 ? "president"
+                         : strcmp(office, "foreign_minister") == 0 ? "foreign minister"
+                         : strcmp(office, "secretary_general") == 0 ? "secretary-general"
+                         : office,
+                         entity_name(m, scope), fb, open ? "the present" : tb);
+        if (w > 0 && (size_t)w < sizeof reason - rl)
+            rl += (size_t)w;
+        if (!any || sd_date_cmp(sd_date_first_day(from), sd_date_first_day(lo)) > 0)
+            lo = from;
+        if (!open && (open_hi || sd_date_cmp(sd_date_last_day(to), sd_date_last_day(hi)) < 0)) {
+            hi = to;
+            open_hi = false;
+        }
+        any = true;
+    }
+    if (!any)
+        return SD_OK;
+    r->has_window = true;
+    r->window_from = lo;
+    r->window_to = open_hi ? (sd_date){0, 0, 0, SD_PREC_NONE} : hi;
+    bool empty = !open_hi && sd_date_cmp(sd_date_last_day(hi), sd_date_first_day(lo)) < 0;
+    size_t need = strlen(reason) + 200;
+    r->window_reason = malloc(need);
+    if (r->window_reason == NULL)
+        return sd_error_set(err, SD_ENOMEM, "out of memory");
+    snprintf(r->window_reason, need, "%s%s.", reason,
+             empty ? "; these terms never overlap, so no single date fits them all" : "");
+    if (empty)
+        r->has_window = false;
+    if (r->published.prec != SD_PREC_NONE && strcmp(r->published_from, "as-of") != 0) {
+        bool before = sd_date_cmp(sd_date_last_day(r->published), sd_date_first_day(lo)) < 0;
+        bool after = !open_hi && sd_date_cmp(sd_date_first_day(r->published), sd_date_last_day(hi)) > 0;
+        r->window_conflict = empty || before || after;
+    }
+
+    return SD_OK;
+}
+
 int sd_reconcile_windows(const sd_model *m, sd_check_results *res, sd_error *err)
 {
     for (size_t d = 0; d < res->n; d++) {
-        sd_doc_result *r = &res->docs[d];
-        sd_date lo = {0, 0, 0, SD_PREC_NONE}, hi = {0, 0, 0, SD_PREC_NONE};
-        bool any = false, open_hi = true;
-        char reason[2048] = "";
-        size_t rl = 0;
-        for (size_t i = 0; i < r->claims.n; i++) {
-            const sd_article_claim *c = &r->claims.items[i];
-            if (c->modality != SD_MODALITY_ASSERTED && c->modality != SD_MODALITY_REPORTED)
-                continue;
-            /* Only titles read at the article's own date say when it was written; a sentence
-             * with its own date («در سال ۲۰۱۰ رئیس‌جمهور ...») does not. */
-            if (c->has_time && !c->from_publication)
-                continue;
-            const char *office = NULL, *scope = NULL, *holder = sd_article_claim_arg(c, "person");
-            if (c->type == SD_CLAIM_OFFICE_HOLDER) {
-                office = sd_article_claim_arg(c, "office");
-                scope = sd_article_claim_arg(c, "country");
-            } else if (c->type == SD_CLAIM_SECRETARY_GENERAL && sd_article_claim_arg(c, "event") != NULL &&
-                       strcmp(sd_article_claim_arg(c, "event"), "holds") == 0) {
-                office = "secretary_general";
-                scope = sd_article_claim_arg(c, "org");
-            }
-            if (office == NULL || scope == NULL || holder == NULL)
-                continue;
-            /* The span of the person's terms in that office (their hull). */
-            sd_date from = {0, 0, 0, SD_PREC_NONE}, to = {0, 0, 0, SD_PREC_NONE};
-            bool found = false, open = false;
-            for (size_t k = 0; k < sd_model_fact_count(m); k++) {
-                const sd_fact *f = sd_model_fact(m, k);
-                if (f->type != SD_FACT_OFFICE || f->office == NULL || strcmp(f->office, office) != 0 ||
-                    f->holder == NULL || strcmp(f->holder, holder) != 0)
-                    continue;
-                if (!((f->country && strcmp(f->country, scope) == 0) || (f->org && strcmp(f->org, scope) == 0)))
-                    continue;
-                if (!found || sd_date_cmp(sd_date_first_day(f->from), sd_date_first_day(from)) < 0)
-                    from = f->from;
-                if (f->to.prec == SD_PREC_NONE)
-                    open = true;
-                else if (!found || to.prec == SD_PREC_NONE ||
-                         sd_date_cmp(sd_date_last_day(f->to), sd_date_last_day(to)) > 0)
-                    to = f->to;
-                found = true;
-            }
-            if (!found)
-                continue;
-            char fb[11], tb[11];
-            sd_date_format(from, fb);
-            sd_date_format(to, tb);
-            int w = snprintf(reason + rl, sizeof reason - rl, "%s%s was %s of %s from %s to %s",
-                             rl ? "; " : "", entity_name(m, holder),
-                             strcmp(office, "head_of_state") == 0 ? "president"
-                             : strcmp(office, "foreign_minister") == 0 ? "foreign minister"
-                             : strcmp(office, "secretary_general") == 0 ? "secretary-general"
-                             : office,
-                             entity_name(m, scope), fb, open ? "the present" : tb);
-            if (w > 0 && (size_t)w < sizeof reason - rl)
-                rl += (size_t)w;
-            if (!any || sd_date_cmp(sd_date_first_day(from), sd_date_first_day(lo)) > 0)
-                lo = from;
-            if (!open && (open_hi || sd_date_cmp(sd_date_last_day(to), sd_date_last_day(hi)) < 0)) {
-                hi = to;
-                open_hi = false;
-            }
-            any = true;
-        }
-        if (!any)
-            continue;
-        r->has_window = true;
-        r->window_from = lo;
-        r->window_to = open_hi ? (sd_date){0, 0, 0, SD_PREC_NONE} : hi;
-        bool empty = !open_hi && sd_date_cmp(sd_date_last_day(hi), sd_date_first_day(lo)) < 0;
-        size_t need = strlen(reason) + 200;
-        r->window_reason = malloc(need);
-        if (r->window_reason == NULL)
-            return sd_error_set(err, SD_ENOMEM, "out of memory");
-        snprintf(r->window_reason, need, "%s%s.", reason,
-                 empty ? "; these terms never overlap, so no single date fits them all" : "");
-        if (empty)
-            r->has_window = false;
-        if (r->published.prec != SD_PREC_NONE && strcmp(r->published_from, "as-of") != 0) {
-            bool before = sd_date_cmp(sd_date_last_day(r->published), sd_date_first_day(lo)) < 0;
-            bool after = !open_hi && sd_date_cmp(sd_date_first_day(r->published), sd_date_last_day(hi)) > 0;
-            r->window_conflict = empty || before || after;
-        }
+        int rc = sd_reconcile_window(m, &res->docs[d], err);
+        if (rc != SD_OK)
+            return rc;
     }
     return SD_OK;
+}
+
+void sd_reconcile_compact(sd_doc_result *r)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < r->claims.n; i++) {
+        sd_article_claim *c = &r->claims.items[i];
+        char key[256], value[512];
+        if (!sd_reconcile_key(c, key, sizeof key, value, sizeof value)) {
+            sd_article_claim_clear(c);
+            continue;
+        }
+        /* A conflict side shows the label, the value and the evidence: nothing else. */
+        sd_verdict_label label = c->verdict.label;
+        sd_verdict_clear(&c->verdict);
+        c->verdict.label = label;
+        free(c->time_text);
+        c->time_text = NULL;
+        r->claims.items[w] = *c;
+        r->ev_line[w] = r->ev_line[i];
+        r->ev_col[w] = r->ev_col[i];
+        w++;
+    }
+    r->claims.n = w;
 }

@@ -18,6 +18,12 @@
 #include <cjson/cJSON.h>
 
 int sd_reconcile_windows(const sd_model *m, sd_check_results *res, sd_error *err);
+/* The same for one document (what the streaming report needs). */
+int sd_reconcile_window(const sd_model *m, sd_doc_result *r, sd_error *err);
+/* Drop what the conflicts will not need from a document already written: claims without a
+ * reconciliation key, and the verdicts' reasons and facts (the label stays). */
+void sd_reconcile_compact(sd_doc_result *r);
+
 /* Conflicts between documents, as REPORT.md's CONFLICT objects. */
 cJSON *sd_reconcile_conflicts(const sd_model *m, const sd_check_results *res, sd_error *err);
 

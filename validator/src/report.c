@@ -224,15 +224,11 @@ static void add_baseline_entries(cJSON *entries, const cJSON *list)
     }
 }
 
-int sd_baseline_write(const cJSON *report, FILE *out, sd_error *err)
+static int write_baseline_entries(const cJSON *list, FILE *out, sd_error *err)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "schema", "sanad-baseline/1");
-    cJSON *entries = cJSON_AddArrayToObject(root, "entries");
-    const cJSON *doc;
-    cJSON_ArrayForEach(doc, cJSON_GetObjectItemCaseSensitive(report, "documents"))
-    add_baseline_entries(entries, cJSON_GetObjectItemCaseSensitive(doc, "findings"));
-    add_baseline_entries(entries, cJSON_GetObjectItemCaseSensitive(report, "conflicts"));
+    cJSON_AddItemToObject(root, "entries", cJSON_Duplicate(list, 1));
     char *s = cJSON_Print(root);
     cJSON_Delete(root);
     if (s == NULL)
@@ -240,6 +236,18 @@ int sd_baseline_write(const cJSON *report, FILE *out, sd_error *err)
     int ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF;
     cJSON_free(s);
     return ok ? SD_OK : sd_error_set(err, SD_EIO, "cannot write the baseline");
+}
+
+int sd_baseline_write(const cJSON *report, FILE *out, sd_error *err)
+{
+    cJSON *entries = cJSON_CreateArray();
+    const cJSON *doc;
+    cJSON_ArrayForEach(doc, cJSON_GetObjectItemCaseSensitive(report, "documents"))
+    add_baseline_entries(entries, cJSON_GetObjectItemCaseSensitive(doc, "findings"));
+    add_baseline_entries(entries, cJSON_GetObjectItemCaseSensitive(report, "conflicts"));
+    int rc = write_baseline_entries(entries, out, err);
+    cJSON_Delete(entries);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ the tree */
@@ -484,15 +492,109 @@ static void count_finding(cJSON *fs, const cJSON *f, int fail_on, bool *fails)
         *fails = true;
 }
 
-cJSON *sd_report_build(const sd_model *m, const sd_check_results *res, cJSON *conflicts,
-                       const sd_report_opts *opts, sd_error *err)
+/* What a report accumulates while documents pass: counts, gate state, expired baseline entries
+ * and (for --write-baseline) the findings. Shared by the tree builder and the streaming writer,
+ * so both produce the same report. */
+typedef struct report_acc {
+    const sd_model *m;
+    const sd_report_opts *opts;
+    cJSON *verdicts, *types, *findings, *expired, *baseline_entries;
+    size_t ndocs, ok, rejected, nclaims;
+    bool fails;
+} report_acc;
+
+static const char *const verdict_names[] = {"supported", "refuted", "partly_supported",
+                                            "disputed", "unverifiable", "not_checked"};
+static const char *const finding_types[] = {"refuted", "conflict", "anachronism", "rejected",
+                                            "date_window"};
+
+static void acc_init(report_acc *a, const sd_model *m, const sd_report_opts *opts)
 {
-    cJSON *root = cJSON_CreateObject();
-    if (root == NULL) {
-        cJSON_Delete(conflicts);
-        sd_error_set(err, SD_ENOMEM, "out of memory");
-        return NULL;
+    memset(a, 0, sizeof *a);
+    a->m = m;
+    a->opts = opts;
+    a->verdicts = cJSON_CreateObject();
+    a->types = cJSON_CreateObject();
+    a->findings = cJSON_CreateObject();
+    a->expired = cJSON_CreateArray();
+    a->baseline_entries = cJSON_CreateArray();
+    for (size_t i = 0; i < sizeof verdict_names / sizeof verdict_names[0]; i++)
+        cJSON_AddNumberToObject(a->verdicts, verdict_names[i], 0);
+    for (size_t i = 0; i < sizeof finding_types / sizeof finding_types[0]; i++)
+        cJSON_AddNumberToObject(a->findings, finding_types[i], 0);
+}
+
+static void acc_free(report_acc *a)
+{
+    cJSON_Delete(a->verdicts);
+    cJSON_Delete(a->types);
+    cJSON_Delete(a->findings);
+    cJSON_Delete(a->expired);
+    cJSON_Delete(a->baseline_entries);
+    memset(a, 0, sizeof *a);
+}
+
+static cJSON *acc_document(report_acc *a, const sd_doc_result *r)
+{
+    cJSON *d = document_obj(a->m, r, a->opts, a->verdicts, a->types, a->expired);
+    a->ndocs++;
+    if (r->rejected)
+        a->rejected++;
+    else
+        a->ok++;
+    a->nclaims += r->claims.n;
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(d, "findings"))
+    count_finding(a->findings, f, a->opts->fail_on, &a->fails);
+    add_baseline_entries(a->baseline_entries, cJSON_GetObjectItemCaseSensitive(d, "findings"));
+    return d;
+}
+
+static void acc_conflicts(report_acc *a, cJSON *conf)
+{
+    cJSON *c;
+    cJSON_ArrayForEach(c, conf)
+    {
+        suppress(c, a->opts, a->expired);
+        count_finding(a->findings, c, a->opts->fail_on, &a->fails);
     }
+    add_baseline_entries(a->baseline_entries, conf);
+}
+
+/* The summary object (it takes the counters) and the exit code. */
+static cJSON *acc_summary(report_acc *a, int *code)
+{
+    cJSON *summary = cJSON_CreateObject();
+    cJSON_AddNumberToObject(summary, "documents", (double)a->ndocs);
+    cJSON_AddNumberToObject(summary, "ok", (double)a->ok);
+    cJSON_AddNumberToObject(summary, "rejected", (double)a->rejected);
+    cJSON_AddNumberToObject(summary, "claims", (double)a->nclaims);
+    cJSON_AddItemToObject(summary, "by_verdict", a->verdicts);
+    cJSON_AddItemToObject(summary, "by_type", a->types);
+    cJSON_AddItemToObject(summary, "findings", a->findings);
+    a->verdicts = a->types = a->findings = NULL;
+    bool has_expired = cJSON_GetArraySize(a->expired) > 0;
+    if (a->opts->baseline != NULL) {
+        cJSON *bl = cJSON_AddObjectToObject(summary, "baseline");
+        cJSON *stale = cJSON_AddArrayToObject(bl, "stale");
+        for (size_t i = 0; i < a->opts->baseline->n; i++)
+            if (!a->opts->baseline->items[i].used)
+                cJSON_AddItemToArray(stale,
+                                     cJSON_CreateString(a->opts->baseline->items[i].fingerprint));
+        cJSON_AddItemToObject(bl, "expired", a->expired);
+        a->expired = NULL;
+    }
+    *code = SD_EXIT_OK;
+    if ((a->fails || has_expired) && a->opts->fail_on != 0)
+        *code = SD_EXIT_FINDINGS;
+    else if (a->rejected > 0 && a->opts->fail_on != 0)
+        *code = SD_EXIT_REJECTED;
+    return summary;
+}
+
+/* schema, tool, model, as_of: the head of every report. */
+static void add_head(cJSON *root, const sd_model *m, const sd_report_opts *opts)
+{
     cJSON_AddStringToObject(root, "schema", "sanad-report/1");
     cJSON *tool = cJSON_AddObjectToObject(root, "tool");
     cJSON_AddStringToObject(tool, "name", "sanad");
@@ -506,80 +608,169 @@ cJSON *sd_report_build(const sd_model *m, const sd_check_results *res, cJSON *co
         cJSON_AddItemToObject(root, "as_of", date_obj(opts->as_of));
     else
         cJSON_AddNullToObject(root, "as_of");
-    cJSON *summary = cJSON_CreateObject();
-    cJSON *verdicts = cJSON_CreateObject(), *types = cJSON_CreateObject();
-    cJSON *expired = cJSON_CreateArray();
-    for (size_t i = 0; i < sizeof(const char *[]){"supported", "refuted", "partly_supported",
-                                                    "disputed", "unverifiable", "not_checked"} /
-                              sizeof(const char *); i++) {
-        static const char *const names[] = {"supported", "refuted", "partly_supported",
-                                            "disputed", "unverifiable", "not_checked"};
-        cJSON_AddNumberToObject(verdicts, names[i], 0);
+}
+
+cJSON *sd_report_build(const sd_model *m, const sd_check_results *res, cJSON *conflicts,
+                       const sd_report_opts *opts, sd_error *err)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (root == NULL) {
+        cJSON_Delete(conflicts);
+        sd_error_set(err, SD_ENOMEM, "out of memory");
+        return NULL;
     }
+    report_acc a;
+    acc_init(&a, m, opts);
+    add_head(root, m, opts);
     cJSON *docs = cJSON_AddArrayToObject(root, "documents");
-    size_t ok = 0, rejected = 0, nclaims = 0;
-    for (size_t i = 0; i < res->n; i++) {
-        cJSON_AddItemToArray(docs, document_obj(m, &res->docs[i], opts, verdicts, types, expired));
-        if (res->docs[i].rejected)
-            rejected++;
-        else
-            ok++;
-        nclaims += res->docs[i].claims.n;
-    }
+    for (size_t i = 0; i < res->n; i++)
+        cJSON_AddItemToArray(docs, acc_document(&a, &res->docs[i]));
     cJSON *conf = conflicts != NULL ? conflicts : cJSON_CreateArray();
-    cJSON *cm;
-    cJSON_ArrayForEach(cm, conf)
-    suppress(cm, opts, expired);
+    acc_conflicts(&a, conf);
     cJSON_AddItemToObject(root, "conflicts", conf);
-    const cJSON *c;
-
-    cJSON *findings = cJSON_CreateObject();
-    static const char *const ftypes[] = {"refuted", "conflict", "anachronism", "rejected",
-                                         "date_window"};
-    for (size_t i = 0; i < sizeof ftypes / sizeof ftypes[0]; i++)
-        cJSON_AddNumberToObject(findings, ftypes[i], 0);
-    bool fails = false;
-    const cJSON *d;
-    cJSON_ArrayForEach(d, docs)
-    {
-        const cJSON *f;
-        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(d, "findings"))
-        count_finding(findings, f, opts->fail_on, &fails);
-    }
-    cJSON_ArrayForEach(c, conf)
-    count_finding(findings, c, opts->fail_on, &fails);
-
-    cJSON_AddNumberToObject(summary, "documents", (double)res->n);
-    cJSON_AddNumberToObject(summary, "ok", (double)ok);
-    cJSON_AddNumberToObject(summary, "rejected", (double)rejected);
-    cJSON_AddNumberToObject(summary, "claims", (double)nclaims);
-    cJSON_AddItemToObject(summary, "by_verdict", verdicts);
-    cJSON_AddItemToObject(summary, "by_type", types);
-    cJSON_AddItemToObject(summary, "findings", findings);
-    if (opts->baseline != NULL) {
-        cJSON *bl = cJSON_AddObjectToObject(summary, "baseline");
-        cJSON *stale = cJSON_AddArrayToObject(bl, "stale");
-        for (size_t i = 0; i < opts->baseline->n; i++)
-            if (!opts->baseline->items[i].used)
-                cJSON_AddItemToArray(stale, cJSON_CreateString(opts->baseline->items[i].fingerprint));
-        cJSON_AddItemToObject(bl, "expired", expired);
-        expired = NULL;
-    }
-    bool has_expired = false;
-    if (opts->baseline != NULL) {
-        const cJSON *ex = cJSON_GetObjectItemCaseSensitive(
-            cJSON_GetObjectItemCaseSensitive(summary, "baseline"), "expired");
-        has_expired = cJSON_GetArraySize(ex) > 0;
-    }
-    cJSON_Delete(expired);
-    cJSON_AddItemToObject(root, "summary", summary);
-    int code = SD_EXIT_OK;
-    if ((fails || has_expired) && opts->fail_on != 0)
-        code = SD_EXIT_FINDINGS;
-    else if (rejected > 0 && opts->fail_on != 0)
-        code = SD_EXIT_REJECTED;
+    int code;
+    cJSON_AddItemToObject(root, "summary", acc_summary(&a, &code));
     cJSON_AddNumberToObject(root, "exit_code", code);
+    acc_free(&a);
     return root;
+}
+
+/* ------------------------------------------------------------------ streaming */
+
+static void text_head(const cJSON *model, FILE *out, bool colour);
+static void text_document(const cJSON *d, FILE *out, bool colour);
+static void text_tail(const cJSON *root, FILE *out, bool colour);
+
+struct sd_report_writer {
+    report_acc acc;
+    FILE *f;
+    bool json, colour;
+    size_t ndocs;
+};
+
+/* cJSON prints a member of the root one tab deep; print it inside a one-member root and cut
+ * out its value, so streamed pieces match the whole tree's formatting byte for byte. */
+static char *print_member_value(const char *key, cJSON *value)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddItemToObject(root, key, value);
+    char *s = cJSON_Print(root);
+    cJSON_DetachItemFromObjectCaseSensitive(root, key);
+    cJSON_Delete(root);
+    return s;
+}
+
+int sd_report_writer_open(sd_report_writer **out, const sd_model *m, const sd_report_opts *opts,
+                          FILE *f, bool json, bool colour, sd_error *err)
+{
+    sd_report_writer *w = calloc(1, sizeof *w);
+    if (w == NULL)
+        return sd_error_set(err, SD_ENOMEM, "out of memory");
+    acc_init(&w->acc, m, opts);
+    w->f = f;
+    w->json = json;
+    w->colour = colour;
+    cJSON *head = cJSON_CreateObject();
+    add_head(head, m, opts);
+    if (json) {
+        /* The head as the whole tree prints it, up to the opening of "documents". */
+        cJSON_AddArrayToObject(head, "documents");
+        char *s = cJSON_Print(head);
+        const char *cut = s != NULL ? strstr(s, "\"documents\":\t[]") : NULL;
+        if (cut == NULL) {
+            cJSON_free(s);
+            cJSON_Delete(head);
+            sd_report_writer_free(w);
+            return sd_error_set(err, SD_ENOMEM, "out of memory");
+        }
+        fwrite(s, 1, (size_t)(cut - s) + strlen("\"documents\":\t["), f);
+        cJSON_free(s);
+    } else {
+        text_head(cJSON_GetObjectItemCaseSensitive(head, "model"), f, colour);
+    }
+    cJSON_Delete(head);
+    *out = w;
+    return SD_OK;
+}
+
+int sd_report_writer_document(sd_report_writer *w, sd_doc_result *r, sd_error *err)
+{
+    cJSON *d = acc_document(&w->acc, r);
+    if (d == NULL)
+        return sd_error_set(err, SD_ENOMEM, "out of memory");
+    if (w->json) {
+        cJSON *arr = cJSON_CreateArray();
+        cJSON_AddItemToArray(arr, d);
+        char *s = print_member_value("documents", arr);
+        cJSON_Delete(arr);
+        /* "{\n\t\"documents\":\t[" VALUE "]\n}" */
+        const char *open = s != NULL ? strstr(s, ":\t[") : NULL;
+        if (open == NULL) {
+            cJSON_free(s);
+            return sd_error_set(err, SD_ENOMEM, "out of memory");
+        }
+        open += 3;
+        size_t len = strlen(open);
+        if (w->ndocs > 0)
+            fputs(", ", w->f);
+        fwrite(open, 1, len - strlen("]\n}"), w->f);
+        cJSON_free(s);
+    } else {
+        text_document(d, w->f, w->colour);
+        cJSON_Delete(d);
+    }
+    w->ndocs++;
+    /* The claims stay for the conflicts; the rest of the document is written and gone. */
+    cJSON_Delete(r->dates);
+    cJSON_Delete(r->entities);
+    r->dates = r->entities = NULL;
+    free(r->text);
+    r->text = NULL;
+    return ferror(w->f) ? sd_error_set(err, SD_EIO, "cannot write the report") : SD_OK;
+}
+
+int sd_report_writer_finish(sd_report_writer *w, cJSON *conflicts, cJSON *removed,
+                            int *exit_code, sd_error *err)
+{
+    cJSON *tail = cJSON_CreateObject();
+    cJSON *conf = conflicts != NULL ? conflicts : cJSON_CreateArray();
+    acc_conflicts(&w->acc, conf);
+    cJSON_AddItemToObject(tail, "conflicts", conf);
+    int code;
+    cJSON_AddItemToObject(tail, "summary", acc_summary(&w->acc, &code));
+    cJSON_AddNumberToObject(tail, "exit_code", code);
+    if (removed != NULL)
+        cJSON_AddItemToObject(tail, "removed", removed);
+    if (w->json) {
+        char *s = cJSON_Print(tail);
+        if (s == NULL) {
+            cJSON_Delete(tail);
+            return sd_error_set(err, SD_ENOMEM, "out of memory");
+        }
+        /* "{\n" + members: they follow the documents array in the whole tree. */
+        fputs("],\n", w->f);
+        fputs(s + 2, w->f);
+        fputc('\n', w->f);
+        cJSON_free(s);
+    } else {
+        text_tail(tail, w->f, w->colour);
+    }
+    cJSON_Delete(tail);
+    *exit_code = code;
+    return ferror(w->f) ? sd_error_set(err, SD_EIO, "cannot write the report") : SD_OK;
+}
+
+int sd_report_writer_baseline(const sd_report_writer *w, FILE *out, sd_error *err)
+{
+    return write_baseline_entries(w->acc.baseline_entries, out, err);
+}
+
+void sd_report_writer_free(sd_report_writer *w)
+{
+    if (w == NULL)
+        return;
+    acc_free(&w->acc);
+    free(w);
 }
 
 int sd_report_exit_code(const cJSON *report)
@@ -626,81 +817,87 @@ static void put_evidence(FILE *out, const char *text)
     }
 }
 
-int sd_report_write_text(const cJSON *report, FILE *out, bool colour, sd_error *err)
+static void text_head(const cJSON *model, FILE *out, bool colour)
 {
     const char *B = colour ? "\033[1m" : "", *R = colour ? "\033[0m" : "";
-    const cJSON *model = cJSON_GetObjectItemCaseSensitive(report, "model");
-    const cJSON *summary = cJSON_GetObjectItemCaseSensitive(report, "summary");
     fprintf(out, "%ssanad check%s  model: %s (%s)\n", B, R, gs(model, "path"), gs(model, "name"));
-    const cJSON *d;
-    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(report, "documents"))
+}
+
+static void text_document(const cJSON *d, FILE *out, bool colour)
+{
+    const char *B = colour ? "\033[1m" : "", *R = colour ? "\033[0m" : "";
+    fprintf(out, "\n%s== %s%s  [%s]  %s\n", B, gs(d, "id"), R, gs(d, "status"), gs(d, "origin"));
+    if (strcmp(gs(d, "status"), "rejected") == 0) {
+        fprintf(out, "   rejected: %s\n", gs(d, "reject_reason"));
+        return;
+    }
+    const cJSON *pub = cJSON_GetObjectItemCaseSensitive(d, "published");
+    if (cJSON_IsObject(pub))
+        fprintf(out, "   published: %s (from %s)\n", gs(pub, "value"), gs(pub, "from"));
+    else
+        fprintf(out, "   published: unknown\n");
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(d, "date_window");
+    if (cJSON_IsObject(w)) {
+        const char *from = gs(w, "from"), *to = gs(w, "to");
+        fprintf(out, "   date window: %s .. %s%s\n     because %s\n", from[0] ? from : "none",
+                to[0] ? to : (from[0] ? "present" : "none"),
+                cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(w, "conflicts_with_published"))
+                    ? "  (the stated date lies outside it)" : "",
+                gs(w, "reason"));
+    }
+    const cJSON *dates = cJSON_GetObjectItemCaseSensitive(d, "dates");
+    fprintf(out, "   dates (%d):\n", cJSON_GetArraySize(dates));
+    const cJSON *dt;
+    cJSON_ArrayForEach(dt, dates)
     {
-        fprintf(out, "\n%s== %s%s  [%s]  %s\n", B, gs(d, "id"), R, gs(d, "status"), gs(d, "origin"));
-        if (strcmp(gs(d, "status"), "rejected") == 0) {
-            fprintf(out, "   rejected: %s\n", gs(d, "reject_reason"));
-            continue;
-        }
-        const cJSON *pub = cJSON_GetObjectItemCaseSensitive(d, "published");
-        if (cJSON_IsObject(pub))
-            fprintf(out, "   published: %s (from %s)\n", gs(pub, "value"), gs(pub, "from"));
-        else
-            fprintf(out, "   published: unknown\n");
-        const cJSON *w = cJSON_GetObjectItemCaseSensitive(d, "date_window");
-        if (cJSON_IsObject(w)) {
-            const char *from = gs(w, "from"), *to = gs(w, "to");
-            fprintf(out, "   date window: %s .. %s%s\n     because %s\n", from[0] ? from : "none",
-                    to[0] ? to : (from[0] ? "present" : "none"),
-                    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(w, "conflicts_with_published"))
-                        ? "  (the stated date lies outside it)" : "",
-                    gs(w, "reason"));
-        }
-        const cJSON *dates = cJSON_GetObjectItemCaseSensitive(d, "dates");
-        fprintf(out, "   dates (%d):\n", cJSON_GetArraySize(dates));
-        const cJSON *dt;
-        cJSON_ArrayForEach(dt, dates)
-        {
-            const char *v = gs(dt, "value");
-            fprintf(out, "     «%s» → %s (%s, %s%s)\n", gs(dt, "text"), v[0] ? v : "unresolved",
-                    gs(dt, "precision"), gs(dt, "calendar"),
-                    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(dt, "anchored")) ? ", anchored" : "");
-        }
-        const cJSON *claims = cJSON_GetObjectItemCaseSensitive(d, "claims");
-        fprintf(out, "   claims (%d):\n", cJSON_GetArraySize(claims));
-        const cJSON *c;
-        cJSON_ArrayForEach(c, claims)
-        {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "verdict");
-            const char *label = cJSON_IsObject(v) ? gs(v, "label") : "extracted";
-            const cJSON *ev = cJSON_GetObjectItemCaseSensitive(c, "evidence");
-            const cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "time");
-            char *args = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(c, "args"));
-            fprintf(out, "   %s[%s]%s %s %s%s%s  (line %.0f)\n", colour ? verdict_colour(label) : "",
-                    label, R, gs(c, "type"), args ? args : "", cJSON_IsObject(t) ? " @ " : "",
-                    cJSON_IsObject(t) ? gs(t, "value") : "", gn(ev, "line"));
-            cJSON_free(args);
-            fputs("       evidence: «", out);
-            put_evidence(out, gs(ev, "text"));
-            fputs("»\n", out);
-            if (cJSON_IsObject(v)) {
-                fprintf(out, "       reason: %s\n", gs(v, "reason"));
-                const cJSON *f;
-                cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(v, "facts"))
-                {
-                    fprintf(out, "       fact: %s", gs(f, "id"));
-                    const cJSON *s;
-                    cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(f, "sources"))
-                    fprintf(out, " [%s %s]", gs(s, "id"), gs(s, "url"));
-                    fputc('\n', out);
-                }
+        const char *v = gs(dt, "value");
+        fprintf(out, "     «%s» → %s (%s, %s%s)\n", gs(dt, "text"), v[0] ? v : "unresolved",
+                gs(dt, "precision"), gs(dt, "calendar"),
+                cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(dt, "anchored")) ? ", anchored" : "");
+    }
+    const cJSON *claims = cJSON_GetObjectItemCaseSensitive(d, "claims");
+    fprintf(out, "   claims (%d):\n", cJSON_GetArraySize(claims));
+    const cJSON *c;
+    cJSON_ArrayForEach(c, claims)
+    {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "verdict");
+        const char *label = cJSON_IsObject(v) ? gs(v, "label") : "extracted";
+        const cJSON *ev = cJSON_GetObjectItemCaseSensitive(c, "evidence");
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(c, "time");
+        char *args = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(c, "args"));
+        fprintf(out, "   %s[%s]%s %s %s%s%s  (line %.0f)\n", colour ? verdict_colour(label) : "",
+                label, R, gs(c, "type"), args ? args : "", cJSON_IsObject(t) ? " @ " : "",
+                cJSON_IsObject(t) ? gs(t, "value") : "", gn(ev, "line"));
+        cJSON_free(args);
+        fputs("       evidence: «", out);
+        put_evidence(out, gs(ev, "text"));
+        fputs("»\n", out);
+        if (cJSON_IsObject(v)) {
+            fprintf(out, "       reason: %s\n", gs(v, "reason"));
+            const cJSON *f;
+            cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(v, "facts"))
+            {
+                fprintf(out, "       fact: %s", gs(f, "id"));
+                const cJSON *s;
+                cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(f, "sources"))
+                fprintf(out, " [%s %s]", gs(s, "id"), gs(s, "url"));
+                fputc('\n', out);
             }
         }
-        const cJSON *f;
-        cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(d, "findings"))
-        fprintf(out, "   %sFINDING%s %s%s: %s\n", colour ? "\033[31m" : "", R, gs(f, "type"),
-                cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(f, "suppressed")) ? " (baseline)" : "",
-                gs(f, "message"));
     }
-    const cJSON *conf = cJSON_GetObjectItemCaseSensitive(report, "conflicts");
+    const cJSON *f;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(d, "findings"))
+    fprintf(out, "   %sFINDING%s %s%s: %s\n", colour ? "\033[31m" : "", R, gs(f, "type"),
+            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(f, "suppressed")) ? " (baseline)" : "",
+            gs(f, "message"));
+}
+
+/* Conflicts, removed documents, summary: the tail of the text report (root holds those keys). */
+static void text_tail(const cJSON *root, FILE *out, bool colour)
+{
+    const char *B = colour ? "\033[1m" : "", *R = colour ? "\033[0m" : "";
+    const cJSON *summary = cJSON_GetObjectItemCaseSensitive(root, "summary");
+    const cJSON *conf = cJSON_GetObjectItemCaseSensitive(root, "conflicts");
     fprintf(out, "\n%s== cross-source conflicts (%d)%s\n", B, cJSON_GetArraySize(conf), R);
     const cJSON *c;
     cJSON_ArrayForEach(c, conf)
@@ -716,6 +913,12 @@ int sd_report_write_text(const cJSON *report, FILE *out, bool colour, sd_error *
             put_evidence(out, gs(ev, "text"));
             fputs("»\n", out);
         }
+    }
+    const cJSON *gone = cJSON_GetObjectItemCaseSensitive(root, "removed"), *g;
+    if (cJSON_GetArraySize(gone) > 0) {
+        fprintf(out, "\nremoved documents (%d):\n", cJSON_GetArraySize(gone));
+        cJSON_ArrayForEach(g, gone)
+        fprintf(out, "   %s\n", cJSON_GetStringValue(g));
     }
     fprintf(out, "\n%s== summary%s\n", B, R);
     fprintf(out, "   documents  %5.0f  (%.0f ok, %.0f rejected)\n", gn(summary, "documents"),
@@ -737,24 +940,42 @@ int sd_report_write_text(const cJSON *report, FILE *out, bool colour, sd_error *
         fprintf(out, "   EXPIRED baseline entry: %s (expired %s): %s\n", gs(s, "fingerprint"),
                 gs(s, "expired"), gs(s, "reason"));
     }
-    fprintf(out, "   exit code  %d\n", sd_report_exit_code(report));
+    fprintf(out, "   exit code  %d\n", sd_report_exit_code(root));
+}
+
+int sd_report_write_text(const cJSON *report, FILE *out, bool colour, sd_error *err)
+{
+    text_head(cJSON_GetObjectItemCaseSensitive(report, "model"), out, colour);
+    const cJSON *d;
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(report, "documents"))
+    text_document(d, out, colour);
+    text_tail(report, out, colour);
     if (ferror(out))
         return sd_error_set(err, SD_EIO, "cannot write the report");
     return SD_OK;
 }
 
+int sd_report_write_document_claims(const sd_doc_result *r, FILE *out, sd_error *err)
+{
+    for (size_t i = 0; i < r->claims.n; i++) {
+        cJSON *o = sd_article_claim_to_json(&r->claims.items[i], r->id);
+        char *s = o != NULL ? cJSON_PrintUnformatted(o) : NULL;
+        cJSON_Delete(o);
+        if (s == NULL)
+            return sd_error_set(err, SD_ENOMEM, "out of memory");
+        fputs(s, out);
+        fputc('\n', out);
+        cJSON_free(s);
+    }
+    return ferror(out) ? sd_error_set(err, SD_EIO, "cannot write claims") : SD_OK;
+}
+
 int sd_report_write_claims(const sd_check_results *res, FILE *out, sd_error *err)
 {
-    for (size_t d = 0; d < res->n; d++)
-        for (size_t i = 0; i < res->docs[d].claims.n; i++) {
-            cJSON *o = sd_article_claim_to_json(&res->docs[d].claims.items[i], res->docs[d].id);
-            char *s = o != NULL ? cJSON_PrintUnformatted(o) : NULL;
-            cJSON_Delete(o);
-            if (s == NULL)
-                return sd_error_set(err, SD_ENOMEM, "out of memory");
-            fputs(s, out);
-            fputc('\n', out);
-            cJSON_free(s);
-        }
-    return ferror(out) ? sd_error_set(err, SD_EIO, "cannot write claims") : SD_OK;
+    for (size_t d = 0; d < res->n; d++) {
+        int rc = sd_report_write_document_claims(&res->docs[d], out, err);
+        if (rc != SD_OK)
+            return rc;
+    }
+    return SD_OK;
 }

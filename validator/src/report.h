@@ -54,7 +54,24 @@ int sd_report_exit_code(const cJSON *report);
  * then a summary table. colour adds ANSI colours (only for a terminal without NO_COLOR). */
 int sd_report_write_text(const cJSON *report, FILE *out, bool colour, sd_error *err);
 
-/* Claims JSONL (sanad-claim/1), one line per claim of every document. */
+/* Streaming: the json and text reports written one document at a time, so memory does not grow
+ * with the corpus (only each document's compact claims stay, for the conflicts). The output is
+ * byte for byte what sd_report_build + cJSON_Print / sd_report_write_text give.
+ *   open: writes the head; document: writes one document (after sd_reconcile_window) and
+ *   releases its dates, entities and text; finish: conflicts (taken), removed documents (taken,
+ *   may be NULL), summary and exit code, and the baseline entries for --write-baseline. */
+typedef struct sd_report_writer sd_report_writer;
+int sd_report_writer_open(sd_report_writer **out, const sd_model *m, const sd_report_opts *opts,
+                          FILE *f, bool json, bool colour, sd_error *err);
+int sd_report_writer_document(sd_report_writer *w, sd_doc_result *r, sd_error *err);
+int sd_report_writer_finish(sd_report_writer *w, cJSON *conflicts, cJSON *removed,
+                            int *exit_code, sd_error *err);
+/* After finish: write the findings seen as a new baseline. */
+int sd_report_writer_baseline(const sd_report_writer *w, FILE *out, sd_error *err);
+void sd_report_writer_free(sd_report_writer *w);
+
+/* Claims JSONL (sanad-claim/1), one line per claim of every document / of one document. */
 int sd_report_write_claims(const sd_check_results *res, FILE *out, sd_error *err);
+int sd_report_write_document_claims(const sd_doc_result *r, FILE *out, sd_error *err);
 
 #endif
