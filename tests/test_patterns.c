@@ -131,7 +131,7 @@ static void test_missing_pattern_file_is_an_io_error_naming_it(void)
 {
     sd_error err;
     CU_ASSERT_EQUAL(load_fail(DATA("does-not-exist"), &err), SD_EIO);
-    CU_ASSERT_STRING_EQUAL(err.msg, "cannot read the pattern file");
+    CU_ASSERT_STRING_EQUAL(err.msg, "cannot read: No such file or directory");
     CU_ASSERT_TRUE(ends_with(err.file, "patterns-does-not-exist.json"));
 }
 

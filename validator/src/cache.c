@@ -1,4 +1,5 @@
 #include "cache.h"
+#include "util.h"
 
 #include <errno.h>
 #include <math.h>
@@ -23,32 +24,6 @@ static const char *const CALENDAR_NAMES[] = { "gregorian", "persian" };
 
 /* ------------------------------------------------------------------ small helpers */
 
-static char *dup_str(const char *s)
-{
-    if (s == NULL)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
-
-static char *fmt_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt_alloc(const char *fmt, ...)
-{
-    va_list ap, ap2;
-    va_start(ap, fmt);
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (s != NULL)
-        vsnprintf(s, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    return s;
-}
-
 static bool is_hex64(const char *s)
 {
     if (s == NULL || strlen(s) != 64)
@@ -62,7 +37,7 @@ static bool is_hex64(const char *s)
 /* mkdir -p: every missing folder of path. */
 static int make_dirs(const char *path)
 {
-    char *p = dup_str(path);
+    char *p = sd_strdup(path);
     if (p == NULL)
         return SD_ENOMEM;
     int rc = SD_OK;
@@ -134,8 +109,8 @@ int sd_cache_open(sd_cache **out, const char *dir, const char *model_sha256,
     if (!is_hex64(model_sha256) || !is_hex64(patterns_sha256))
         return sd_error_set(err, SD_EUSAGE, "the claims cache needs the model and pattern hashes");
     sd_cache *c = calloc(1, sizeof *c);
-    if (c == NULL || (c->dir = dup_str(dir)) == NULL ||
-        (c->build_id = dup_str(build_id != NULL ? build_id : "")) == NULL) {
+    if (c == NULL || (c->dir = sd_strdup(dir)) == NULL ||
+        (c->build_id = sd_strdup(build_id != NULL ? build_id : "")) == NULL) {
         sd_cache_close(c);
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     }
@@ -196,7 +171,7 @@ void sd_cache_key(const sd_cache *c, const sd_doc *doc, sd_date as_of, bool veri
         from = as_of.prec != SD_PREC_NONE ? "as-of" : "";
     }
     const char *id = doc->id != NULL ? doc->id : "";
-    char *s = fmt_alloc("%s\nsanad %s build %zu:%s\nmodel %s\npatterns %s\ndocument %s\n"
+    char *s = sd_asprintf("%s\nsanad %s build %zu:%s\nmodel %s\npatterns %s\ndocument %s\n"
                         "id %zu:%s\npublished %d-%d-%d/%d from %s\nverify %d\n",
                         SD_CACHE_SCHEMA, SANAD_VERSION, strlen(c->build_id), c->build_id,
                         c->model_sha, c->patterns_sha,
@@ -215,7 +190,7 @@ char *sd_cache_entry_path(const sd_cache *c, const char *doc_sha256, const char 
     char pre[3] = { '_', '_', '\0' };
     if (doc_sha256 != NULL && strlen(doc_sha256) >= 2)
         memcpy(pre, doc_sha256, 2);
-    return fmt_alloc("%s/%s/%s.json", c->dir, pre, key);
+    return sd_asprintf("%s/%s/%s.json", c->dir, pre, key);
 }
 
 /* ------------------------------------------------------------------ result → JSON */
@@ -397,7 +372,7 @@ static char *get_str(reader *rd, const cJSON *o, const char *k, bool nullable)
         bad(rd, k, "not a string");
         return NULL;
     }
-    char *s = dup_str(v->valuestring);
+    char *s = sd_strdup(v->valuestring);
     if (s == NULL && !rd->failed) {
         rd->failed = true;
         sd_error_set(rd->err, SD_ENOMEM, "out of memory");
@@ -489,7 +464,7 @@ static char **get_strings(reader *rd, const cJSON *o, const char *k, size_t *n)
     const cJSON *e;
     cJSON_ArrayForEach(e, v)
     {
-        if (!cJSON_IsString(e) || (out[*n] = dup_str(e->valuestring)) == NULL) {
+        if (!cJSON_IsString(e) || (out[*n] = sd_strdup(e->valuestring)) == NULL) {
             bad(rd, k, "not an array of strings");
             break;
         }
@@ -704,7 +679,7 @@ static void set_why(char *why, size_t nwhy, const char *fmt, ...)
 /* Replace *slot with a copy of s; false when out of memory. */
 static bool replace(char **slot, const char *s)
 {
-    char *d = dup_str(s);
+    char *d = sd_strdup(s);
     if (s != NULL && d == NULL)
         return false;
     free(*slot);
@@ -800,8 +775,8 @@ int sd_cache_put(const sd_cache *c, const char *key, const sd_doc_result *r, sd_
     if (text == NULL)
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     char *path = sd_cache_entry_path(c, r->sha256, key);
-    char *sub = fmt_alloc("%s/%.2s", c->dir, r->sha256);
-    char *tmp = path != NULL ? fmt_alloc("%s.tmpXXXXXX", path) : NULL;
+    char *sub = sd_asprintf("%s/%.2s", c->dir, r->sha256);
+    char *tmp = path != NULL ? sd_asprintf("%s.tmpXXXXXX", path) : NULL;
     int rc = SD_OK;
     if (path == NULL || sub == NULL || tmp == NULL)
         rc = sd_error_set(err, SD_ENOMEM, "out of memory");

@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700
 
 #include "changed.h"
+#include "util.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -53,16 +54,6 @@ bool sd_changed_is_document_name(const char *path)
     return false;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-    if (d != NULL) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
 char *sd_changed_canonical(const char *path)
 {
     char *r = realpath(path, NULL);
@@ -79,10 +70,10 @@ char *sd_changed_canonical(const char *path)
         }
     /* "." or "/" that cannot be resolved (the working folder was deleted): keep it */
     if (slash == NULL && n == 1 && path[0] == '.')
-        return dup_n(path, n);
+        return sd_strndup(path, n);
     if (slash == path && n == 1)
-        return dup_n(path, n);
-    char *parent = slash == NULL ? dup_n(".", 1) : dup_n(path, slash == path ? 1 : (size_t)(slash - path));
+        return sd_strndup(path, n);
+    char *parent = slash == NULL ? sd_strndup(".", 1) : sd_strndup(path, slash == path ? 1 : (size_t)(slash - path));
     if (parent == NULL)
         return NULL;
     char *pc = sd_changed_canonical(parent);
@@ -203,7 +194,7 @@ int sd_changed_parse(const char *buf, size_t len, sd_changed *out, sd_error *err
             continue;
         char *path = line[0] == '"' ? git_unquote(line, n) : NULL;
         if (path == NULL)
-            path = dup_n(line, n);
+            path = sd_strndup(line, n);
         if (path == NULL || add_entry(out, &cap, path) != SD_OK) {
             sd_changed_free(out);
             return sd_error_set(err, SD_ENOMEM, "out of memory");

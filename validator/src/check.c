@@ -1,4 +1,5 @@
 #include "check.h"
+#include "util.h"
 
 #include "analyze.h"
 #include "cache.h"
@@ -11,17 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-
-static char *dup_or_null(const char *s)
-{
-    if (s == NULL)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
 
 static cJSON *date_json(const sd_analysis *a, const sd_date_mention *d)
 {
@@ -92,12 +82,12 @@ int sd_check_document(const sd_check_env *env, const sd_doc *doc, const sd_check
                       sd_doc_result *r, sd_error *err)
 {
     memset(r, 0, sizeof *r);
-    r->id = dup_or_null(doc->id);
-    r->origin = dup_or_null(doc->origin);
-    r->source = dup_or_null(doc->source);
-    r->url = dup_or_null(doc->url);
-    r->title = dup_or_null(doc->title);
-    r->note = dup_or_null(doc->note);
+    r->id = sd_strdup(doc->id);
+    r->origin = sd_strdup(doc->origin);
+    r->source = sd_strdup(doc->source);
+    r->url = sd_strdup(doc->url);
+    r->title = sd_strdup(doc->title);
+    r->note = sd_strdup(doc->note);
     memcpy(r->sha256, doc->sha256, sizeof r->sha256);
     r->published = doc->published;
     r->published_from = doc->published.prec != SD_PREC_NONE ? doc->published_from : "";
@@ -107,7 +97,7 @@ int sd_check_document(const sd_check_env *env, const sd_doc *doc, const sd_check
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     if (doc->status == SD_DOC_REJECTED) {
         r->rejected = true;
-        r->reject_reason = dup_or_null(doc->reject_reason != NULL ? doc->reject_reason : "rejected");
+        r->reject_reason = sd_strdup(doc->reject_reason != NULL ? doc->reject_reason : "rejected");
         return SD_OK;
     }
     sd_doc local = *doc;

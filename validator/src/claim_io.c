@@ -1,5 +1,6 @@
 /* claim_io: read, validate and write `sanad-claim/1` lines; load claim files and folders. */
 #include "claim_io.h"
+#include "util.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -207,15 +208,6 @@ const sd_claim_arg *sd_claim_arg_get(const sd_claim *c, const char *key)
     return NULL;
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
-
 static int cmp_str_ptr(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -248,7 +240,7 @@ static int new_arg(sd_claim_arg *a, const char *key, sd_claim_value_kind kind, s
 {
     memset(a, 0, sizeof *a);
     a->kind = kind;
-    a->key = dup_str(key);
+    a->key = sd_strdup(key);
     if (a->key == NULL)
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     return SD_OK;
@@ -261,7 +253,7 @@ int sd_claim_set_arg_string(sd_claim *c, const char *key, const char *value, sd_
     if (rc != SD_OK)
         return rc;
     a.known = sd_claim_arg_spec_find(c->type, key) != NULL;
-    a.str = dup_str(value);
+    a.str = sd_strdup(value);
     if (a.str == NULL) {
         arg_free(&a);
         return sd_error_set(err, SD_ENOMEM, "out of memory");
@@ -296,7 +288,7 @@ int sd_claim_set_arg_list(sd_claim *c, const char *key, const char *const *items
         }
     }
     for (size_t i = 0; i < n; i++) {
-        a.items[i] = dup_str(items[i]);
+        a.items[i] = sd_strdup(items[i]);
         if (a.items[i] == NULL) {
             arg_free(&a);
             return sd_error_set(err, SD_ENOMEM, "out of memory");
@@ -654,7 +646,7 @@ static int get_string(const cJSON *obj, const char *key, bool required, const ch
     }
     if (!cJSON_IsString(v) || v->valuestring == NULL)
         return invalid(err, path, "must be a string");
-    *out = dup_str(v->valuestring);
+    *out = sd_strdup(v->valuestring);
     if (*out == NULL)
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     return SD_OK;
@@ -1010,7 +1002,7 @@ static int add_problem(sd_claim_set *set, size_t file, long line, sd_claim_probl
         set->problems = p;
         set->cap_problems = cap;
     }
-    char *r = dup_str(reason);
+    char *r = sd_strdup(reason);
     if (r == NULL)
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     set->problems[set->n_problems++] = (sd_claim_problem){file, line, kind, r};
@@ -1055,7 +1047,7 @@ static int load_file(sd_claim_set *set, const char *path, sd_error *err)
         return SD_EIO;
     }
     char **files = realloc(set->files, (set->n_files + 1) * sizeof *files);
-    char *copy = dup_str(path);
+    char *copy = sd_strdup(path);
     if (files != NULL)
         set->files = files;
     if (files == NULL || copy == NULL) {
@@ -1208,7 +1200,7 @@ int sd_claim_set_load(sd_claim_set *set, const char *path, sd_error *err)
         return load_file(set, path, err);
 
     /* Strip trailing slashes so that file names read "dir/x.jsonl". */
-    char *dir = dup_str(path);
+    char *dir = sd_strdup(path);
     if (dir == NULL)
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)

@@ -1,4 +1,5 @@
 #include "extract.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,15 +32,6 @@ typedef struct ctx {
     size_t counter;
     sd_error *err;
 } ctx;
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
 
 static bool has_class(const sentence_view *v, int cls)
 {
@@ -154,9 +146,9 @@ static sd_article_claim *new_claim(ctx *c, const sentence_view *v, sd_claim_type
         return NULL;
     char idbuf[300];
     snprintf(idbuf, sizeof idbuf, "%s#%zu", c->a->doc->id, ++c->counter);
-    cl->id = dup_str(idbuf);
+    cl->id = sd_strdup(idbuf);
     cl->type = type;
-    cl->pattern = dup_str(pattern);
+    cl->pattern = sd_strdup(pattern);
     cl->args = cJSON_CreateObject();
     cl->modality = v->modality;
     cl->sentence = v->index;
@@ -789,7 +781,7 @@ int sd_extract(const sd_analysis *a, const sd_patterns *pt, const sd_model *m,
     for (size_t i = first_new; i < out->n; i++) {
         char idbuf[300];
         snprintf(idbuf, sizeof idbuf, "%s#%zu", a->doc->id, i - first_new + 1);
-        char *id = dup_str(idbuf);
+        char *id = sd_strdup(idbuf);
         if (id == NULL)
             return sd_error_set(err, SD_ENOMEM, "out of memory");
         free(out->items[i].id);

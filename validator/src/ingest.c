@@ -2,6 +2,7 @@
  * See ingest.h for the contract. Nothing is dropped: every problem becomes a rejected document
  * whose reason names the file, the byte offset or JSONL line, and the cause. */
 #include "ingest.h"
+#include "util.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -25,38 +26,14 @@
 
 /* ---------------------------------------------------------------- small helpers */
 
-static char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-static char *xvasprintf(const char *fmt, va_list ap)
-{
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        return NULL;
-    char *s = malloc((size_t)n + 1);
-    if (s != NULL)
-        vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
 static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *xasprintf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *s = xvasprintf(fmt, ap);
+    char *s = sd_vasprintf(fmt, ap);
     va_end(ap);
     return s;
-}
-
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
 }
 
 static int oom(sd_error *err)
@@ -214,8 +191,8 @@ static sd_doc *doc_new(const char *id, const char *origin)
     sd_doc *d = calloc(1, sizeof *d);
     if (d == NULL)
         return NULL;
-    d->id = xstrdup(id);
-    d->origin = xstrdup(origin);
+    d->id = sd_strdup(id);
+    d->origin = sd_strdup(origin);
     d->published_from = "";
     d->reject_offset = -1;
     d->status = SD_DOC_OK;
@@ -262,7 +239,7 @@ static int doc_reject(sd_doc *d, long offset, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *r = xvasprintf(fmt, ap);
+    char *r = sd_vasprintf(fmt, ap);
     va_end(ap);
     return doc_reject_with(d, offset, r);
 }
@@ -1042,7 +1019,7 @@ static int add_skipped(sd_ingest *in, const char *path)
         in->skipped = g;
         in->capskipped = nc;
     }
-    char *s = xstrdup(path);
+    char *s = sd_strdup(path);
     if (s == NULL)
         return SD_ENOMEM;
     in->skipped[in->nskipped++] = s;
@@ -1079,7 +1056,7 @@ int sd_ingest_open(sd_ingest **out, const char *const *inputs, size_t ninputs,
     }
     in->max = effective_max(opts != NULL ? opts->max_bytes : 0);
     for (size_t i = 0; i < ninputs; i++) {
-        paths[i] = xstrdup(inputs[i]);
+        paths[i] = sd_strdup(inputs[i]);
         if (paths[i] == NULL) {
             frame f = { paths, i, 0, false, 0, 0 };
             frame_free(&f);
@@ -1133,7 +1110,7 @@ static int reject_path(const char *id, const char *path, sd_doc **out, const cha
         return SD_ENOMEM;
     va_list ap;
     va_start(ap, fmt);
-    char *r = xvasprintf(fmt, ap);
+    char *r = sd_vasprintf(fmt, ap);
     va_end(ap);
     if (doc_reject_with(d, -1, r) != SD_OK) {
         sd_doc_free(d);
@@ -1213,7 +1190,7 @@ static int open_corpus(sd_ingest *in, const char *path, sd_doc **out)
         return rc;
     }
     in->corpus = f;
-    in->corpus_path = xstrdup(path);
+    in->corpus_path = sd_strdup(path);
     in->corpus_stem = stem_of(path);
     in->lineno = 0;
     in->corpus_docs = 0;

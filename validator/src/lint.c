@@ -3,6 +3,7 @@
  * out of order, gaps, colliding aliases, offices outside a lifetime, facts without sources).
  * Findings come out rule by rule, each rule in model order. */
 #include "lint.h"
+#include "util.h"
 
 #include "text.h"
 
@@ -33,16 +34,11 @@ static int add(lint_ctx *c, const char *rule, sd_lint_severity sev, const char *
         c->out->items = items;
         c->cap = ncap;
     }
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, fmt);
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = sd_vasprintf(fmt, ap);
     va_end(ap);
-    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (msg != NULL)
-        vsnprintf(msg, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    char *subj = strdup(subject != NULL ? subject : "");
+    char *subj = sd_strdup(subject != NULL ? subject : "");
     if (msg == NULL || subj == NULL) {
         free(msg);
         free(subj);

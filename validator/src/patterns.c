@@ -1,4 +1,5 @@
 #include "patterns.h"
+#include "util.h"
 
 #include "model.h"
 #include "phrase.h"
@@ -92,15 +93,6 @@ static int class_list(const sd_patterns *p, const cJSON *arr, const char *path, 
     return SD_OK;
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
-
 static int load_lexicon(sd_patterns *p, const cJSON *lex, const char *name, sd_error *err)
 {
     if (!cJSON_IsObject(lex))
@@ -119,7 +111,7 @@ static int load_lexicon(sd_patterns *p, const cJSON *lex, const char *name, sd_e
         if (!cJSON_IsArray(cls) || cJSON_GetArraySize(cls) == 0)
             return fail(err, name, path, SD_EINVAL, "must be a non-empty array of phrases", NULL);
         int id = (int)p->nclasses;
-        p->classes[p->nclasses] = dup_str(cls->string);
+        p->classes[p->nclasses] = sd_strdup(cls->string);
         if (p->classes[p->nclasses] == NULL)
             return SD_ENOMEM;
         p->nclasses++;
@@ -164,7 +156,7 @@ static int load_rule(sd_patterns *p, const cJSON *r, size_t idx, const char *nam
             snprintf(sub, sizeof sub, "%s.id", path);
             return fail(err, name, sub, SD_EINVAL, "duplicate rule id", id->valuestring);
         }
-    rule->id = dup_str(id->valuestring);
+    rule->id = sd_strdup(id->valuestring);
     if (rule->id == NULL)
         return SD_ENOMEM;
     int ct = cJSON_IsString(claim) ? sd_claim_type_from_name(claim->valuestring) : -1;
@@ -266,7 +258,7 @@ static int load_rule(sd_patterns *p, const cJSON *r, size_t idx, const char *nam
                 snprintf(sub, sizeof sub, "%s.entities[%zu]", path, rule->nentities);
                 return fail(err, name, sub, SD_EINVAL, "must be a string", NULL);
             }
-            rule->entities[rule->nentities] = dup_str(e->valuestring);
+            rule->entities[rule->nentities] = sd_strdup(e->valuestring);
             if (rule->entities[rule->nentities++] == NULL)
                 return SD_ENOMEM;
         }
@@ -329,7 +321,7 @@ static int load_all(sd_patterns *p, const cJSON *root, const char *name, sd_erro
             return fail(err, name, path, SD_EINVAL, "needs a known lexicon class and an office",
                         NULL);
         p->titles[p->ntitles].cls = cls;
-        p->titles[p->ntitles].office = dup_str(o->valuestring);
+        p->titles[p->ntitles].office = sd_strdup(o->valuestring);
         if (p->titles[p->ntitles++].office == NULL)
             return SD_ENOMEM;
     }
@@ -381,39 +373,12 @@ int sd_patterns_load_buffer(sd_patterns **out, const char *name, const char *buf
 int sd_patterns_load(sd_patterns **out, const char *path, sd_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        sd_error_set(err, SD_EIO, "cannot read the pattern file");
-        sd_error_at(err, path, 0, 0, -1);
-        return SD_EIO;
-    }
-    size_t cap = 1 << 16, len = 0, n;
-    char *buf = malloc(cap);
-    while (buf != NULL && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len == cap) {
-            if (cap >= SD_MODEL_MAX_BYTES) {
-                free(buf);
-                fclose(f);
-                sd_error_set(err, SD_ELIMIT, "the pattern file is larger than %u bytes",
-                             SD_MODEL_MAX_BYTES);
-                sd_error_at(err, path, 0, 0, -1);
-                return SD_ELIMIT;
-            }
-            char *g = realloc(buf, cap * 2);
-            if (g == NULL) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = g;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (buf == NULL)
-        return sd_error_set(err, SD_ENOMEM, "out of memory");
-    int rc = sd_patterns_load_buffer(out, path, buf, len, err);
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = sd_read_file(path, SD_MODEL_MAX_BYTES, &buf, &len, err);
+    if (rc != SD_OK)
+        return rc;
+    rc = sd_patterns_load_buffer(out, path, buf, len, err);
     free(buf);
     return rc;
 }

@@ -1,4 +1,5 @@
 #include "report.h"
+#include "util.h"
 
 #include "reconcile.h"
 
@@ -63,17 +64,6 @@ struct sd_baseline {
     char *path;
 };
 
-static char *dup_s(const char *s)
-{
-    if (s == NULL)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
-
 void sd_baseline_free(sd_baseline *b)
 {
     if (b == NULL)
@@ -99,31 +89,11 @@ static int baseline_fail(sd_error *err, const char *path, const char *jpath, con
 int sd_baseline_load(sd_baseline **out, const char *path, sd_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        sd_error_set(err, SD_EIO, "cannot read the baseline file");
-        sd_error_at(err, path, 0, 0, -1);
-        return SD_EIO;
-    }
-    size_t cap = 1 << 14, len = 0, n;
-    char *buf = malloc(cap + 1);
-    while (buf != NULL && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len == cap) {
-            char *g = cap < (64u << 20) ? realloc(buf, cap * 2 + 1) : NULL;
-            if (g == NULL) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = g;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (buf == NULL)
-        return sd_error_set(err, SD_ENOMEM, "the baseline file is too large or memory ran out");
-    buf[len] = '\0';
+    char *buf = NULL;
+    size_t len = 0;
+    int rrc = sd_read_file(path, 64u << 20, &buf, &len, err);
+    if (rrc != SD_OK)
+        return rrc;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
     if (root == NULL) {
@@ -144,7 +114,7 @@ int sd_baseline_load(sd_baseline **out, const char *path, sd_error *err)
         cJSON_Delete(root);
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     }
-    b->path = dup_s(path);
+    b->path = sd_strdup(path);
     if (!cJSON_IsString(schema) || strcmp(schema->valuestring, "sanad-baseline/1") != 0)
         rc = baseline_fail(err, path, "schema", "must be \"sanad-baseline/1\"");
     else if (!cJSON_IsArray(entries))
@@ -176,9 +146,9 @@ int sd_baseline_load(sd_baseline **out, const char *path, sd_error *err)
             break;
         }
         baseline_entry *be = &b->items[b->n++];
-        be->fingerprint = dup_s(fp->valuestring);
-        be->type = dup_s(cJSON_IsString(ty) ? ty->valuestring : "");
-        be->reason = dup_s(re->valuestring);
+        be->fingerprint = sd_strdup(fp->valuestring);
+        be->type = sd_strdup(cJSON_IsString(ty) ? ty->valuestring : "");
+        be->reason = sd_strdup(re->valuestring);
         if (ex != NULL && !cJSON_IsNull(ex) &&
             (!cJSON_IsString(ex) || sd_date_parse_iso(ex->valuestring, &be->expires) != 0)) {
             snprintf(jp, sizeof jp, "entries[%zu].expires", i);

@@ -1,4 +1,5 @@
 #include "verify.h"
+#include "util.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,20 +21,6 @@ static const char *ename(const sd_model *m, const char *id)
     return id != NULL ? id : "?";
 }
 
-__attribute__((format(printf, 1, 0))) static char *vfmt(const char *fmt, va_list ap)
-{
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        return NULL;
-    char *s = malloc((size_t)n + 1);
-    if (s != NULL)
-        vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
 static void judge(sd_article_claim *c, sd_verdict_label label, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void judge(sd_article_claim *c, sd_verdict_label label, const char *fmt, ...)
@@ -41,7 +28,7 @@ static void judge(sd_article_claim *c, sd_verdict_label label, const char *fmt, 
     va_list ap;
     va_start(ap, fmt);
     free(c->verdict.reason);
-    c->verdict.reason = vfmt(fmt, ap);
+    c->verdict.reason = sd_vasprintf(fmt, ap);
     va_end(ap);
     c->verdict.label = label;
 }
