@@ -139,6 +139,15 @@ static const char *topic_org(const sd_analysis *a)
     return n > 0 ? ids[best] : "org:csto";
 }
 
+/* The entity of mention i was already named earlier in the sentence (one claim per entity). */
+static bool named_before(const sentence_view *v, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (v->ments[j]->entity == v->ments[i]->entity)
+            return true;
+    return false;
+}
+
 static sd_article_claim *new_claim(ctx *c, const sentence_view *v, sd_claim_type type, const char *pattern)
 {
     sd_article_claim *cl = sd_article_claims_push(c->out);
@@ -444,13 +453,7 @@ static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **s
     case SD_RULE_COUNTRY_EVENT: {
         for (size_t i = 0; i < v->nments; i++) {
             const sd_mention *m = v->ments[i];
-            if (!is_type(m, SD_ENT_COUNTRY))
-                continue;
-            bool seen = false;
-            for (size_t j = 0; j < i; j++)
-                if (v->ments[j]->entity == m->entity)
-                    seen = true;
-            if (seen)
+            if (!is_type(m, SD_ENT_COUNTRY) || named_before(v, i))
                 continue;
             cl = new_claim(c, v, r->claim, r->id);
             if (cl == NULL)
@@ -582,13 +585,7 @@ static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **s
                 city = v->ments[i];
         for (size_t i = 0; i < v->nments; i++) {
             const sd_mention *m = v->ments[i];
-            if (!is_type(m, persons ? SD_ENT_PERSON : SD_ENT_COUNTRY))
-                continue;
-            bool seen = false;
-            for (size_t j = 0; j < i; j++)
-                if (v->ments[j]->entity == m->entity)
-                    seen = true;
-            if (seen)
+            if (!is_type(m, persons ? SD_ENT_PERSON : SD_ENT_COUNTRY) || named_before(v, i))
                 continue;
             cl = new_claim(c, v, r->claim, r->id);
             if (cl == NULL)
