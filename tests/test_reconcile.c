@@ -563,6 +563,23 @@ static void test_title_with_its_own_past_date_does_not_bound_the_window(void)
     sd_check_results_free(&res);
 }
 
+/* Around a handover the verdict is unverifiable (the article may speak of the incoming
+ * holder); such a title must not flag the article's own date. */
+static void test_title_judged_unverifiable_does_not_bound_the_window(void)
+{
+    sd_check_results res = {0};
+    sd_doc_result *r = add_doc(&res, "doc-h", "2020-01-01");
+    sd_article_claim *c = add_claim(r, SD_CLAIM_OFFICE_HOLDER, HOS("medvedev", "RU"), "2020-01-01",
+                                    true, "p");
+    c->verdict.label = SD_V_UNVERIFIABLE;
+    sd_error e;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(model());
+    CU_ASSERT_EQUAL(sd_reconcile_windows(model(), &res, &e), SD_OK);
+    CU_ASSERT_FALSE(r->has_window);
+    CU_ASSERT_FALSE(r->window_conflict);
+    sd_check_results_free(&res);
+}
+
 /* ------------------------------------------------------------ fingerprint */
 
 static void test_fingerprint_is_16_hex_digits_and_stable(void)
@@ -637,6 +654,7 @@ void sd_test_register(void)
         SD_TEST(test_fingerprint_changes_with_the_claim_key),
         SD_TEST(test_fingerprint_changes_with_the_document),
         SD_TEST(test_title_with_its_own_past_date_does_not_bound_the_window),
+        SD_TEST(test_title_judged_unverifiable_does_not_bound_the_window),
         SD_TEST(test_same_founding_list_at_coarser_precision_is_no_conflict),
         SD_TEST(test_key_of_summit_by_body_names_the_host),
         SD_TEST_END,

@@ -250,6 +250,10 @@ int sd_reconcile_window(const sd_model *m, sd_doc_result *r, sd_error *err)
          * with its own date («در سال ۲۰۱۰ رئیس‌جمهور ...») does not. */
         if (c->has_time && !c->from_publication)
             continue;
+        /* A title the verdict could not judge (an article written around a handover) does not
+         * bound the date either. */
+        if (c->verdict.label == SD_V_UNVERIFIABLE)
+            continue;
         const char *office = NULL, *scope = NULL, *holder = sd_article_claim_arg(c, "person");
         if (c->type == SD_CLAIM_OFFICE_HOLDER) {
             office = sd_article_claim_arg(c, "office");
