@@ -961,6 +961,22 @@ static void test_attendance_absent_country(void)
     run_free(&r);
 }
 
+/* Countries attend as the list at the cue; a country in another clause of the sentence is not
+ * a participant («... حضور داشتند و ارمنستان نماینده‌ای نفرستاد»). */
+static void test_attendance_takes_the_country_list_at_the_cue(void)
+{
+    run r;
+    CU_ASSERT_EQUAL_FATAL(run_text(&r, "در این نشست رهبران روسیه، بلاروس و قزاقستان حضور داشتند و "
+                                       "ارمنستان نماینده‌ای نفرستاد.", "2024-11-28"), 0);
+    CU_ASSERT_EQUAL_FATAL(count_type(&r, SD_CLAIM_ATTENDANCE), 4);
+    for (size_t i = 0; i < 3; i++)
+        CU_ASSERT_TRUE(bool_arg(nth_of(&r, SD_CLAIM_ATTENDANCE, i), "attended"));
+    const sd_article_claim *am = nth_of(&r, SD_CLAIM_ATTENDANCE, 3);
+    CU_ASSERT_TRUE(arg_is(am, "participant", "country:AM"));
+    CU_ASSERT_TRUE(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(am->args, "attended")));
+    run_free(&r);
+}
+
 /* ------------------------------------------------------------------ organization */
 
 static void test_sco_sentence_gets_sco_not_csto(void)
@@ -1174,6 +1190,7 @@ void sd_test_register(void)
         SD_TEST(test_alphabetical_order_without_secretary_general_is_not_rotation),
         SD_TEST(test_attendance_present_one_claim_per_person),
         SD_TEST(test_attendance_absent_country),
+        SD_TEST(test_attendance_takes_the_country_list_at_the_cue),
         SD_TEST_END,
     };
     static const sd_test_case document[] = {

@@ -795,6 +795,18 @@ static void test_attendance_unlisted_person_is_refuted(void)
     sd_article_claim_clear(&c);
 }
 
+/* The attendee list records heads of state and government; a minister or the secretary-general
+ * missing from it is not shown to be absent. */
+static void test_attendance_of_unlisted_non_leader_is_unverifiable(void)
+{
+    sd_article_claim c;
+    CU_ASSERT_EQUAL(judge(&c, SD_CLAIM_ATTENDANCE, ATTEND("person:zas", "true"), "2025-11-27",
+                          false),
+                    SD_V_UNVERIFIABLE);
+    CU_ASSERT_TRUE(reason_has(&c, "heads of state and government only"));
+    sd_article_claim_clear(&c);
+}
+
 static void test_attendance_absence_of_unlisted_person_is_supported(void)
 {
     sd_article_claim c;
@@ -1151,6 +1163,7 @@ void sd_test_register(void)
         SD_TEST(test_attendance_listed_person_is_supported),
         SD_TEST(test_attendance_unlisted_person_is_refuted),
         SD_TEST(test_attendance_absence_of_unlisted_person_is_supported),
+        SD_TEST(test_attendance_of_unlisted_non_leader_is_unverifiable),
         SD_TEST(test_attendance_country_counts_through_its_leader),
         SD_TEST(test_attendance_country_without_listed_person_is_refuted),
         SD_TEST(test_attendance_without_attendee_record_is_unverifiable),

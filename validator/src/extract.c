@@ -415,6 +415,41 @@ static const sd_date_mention *date_near(const sentence_view *v, size_t first, si
     return best;
 }
 
+/* The run of countries (joined by «،» and «و») that ends just before the cue, or else starts
+ * just after it; 0 when no run stands at the cue. */
+static size_t country_run_at(const sentence_view *v, const sd_cue *cue, const sd_mention **out)
+{
+    const sd_mention *run[MAX_ITEMS];
+    size_t cur = 0, best = 0;
+    size_t cue_end = cue->first_token + cue->ntokens;
+    for (size_t i = 0; i <= v->nments; i++) {
+        const sd_mention *m = i < v->nments ? v->ments[i] : NULL;
+        bool joins = m != NULL && is_type(m, SD_ENT_COUNTRY) &&
+                     (cur == 0 || only_glue_between(v, mention_last(run[cur - 1]), m->first_token, true));
+        if (joins && cur < MAX_ITEMS) {
+            run[cur++] = m;
+            continue;
+        }
+        if (cur > 0) {
+            size_t last = mention_last(run[cur - 1]);
+            /* Right before the cue, or the sentence's subject («ارمنستان در این نشست شرکت نکرد»). */
+            bool before = last < cue->first_token &&
+                          (cue->first_token - last <= 3 ||
+                           (run[0]->first_token <= v->s->first_token + 2 &&
+                            cue->first_token - last <= 8));
+            bool after = run[0]->first_token >= cue_end && run[0]->first_token - cue_end <= 2;
+            if ((before || (after && best == 0)) && cur > 0) {
+                memcpy(out, run, cur * sizeof *run);
+                best = cur;
+            }
+        }
+        cur = 0;
+        if (m != NULL && is_type(m, SD_ENT_COUNTRY))
+            run[cur++] = m;
+    }
+    return best;
+}
+
 static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **sg_people,
                       size_t *nsg_people)
 {
@@ -583,10 +618,21 @@ static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **s
         for (size_t i = 0; i < v->nments; i++)
             if (is_type(v->ments[i], SD_ENT_CITY) && city == NULL)
                 city = v->ments[i];
+        /* Countries attend as the list standing at the cue («روسیه، بلاروس ... حضور داشتند»),
+         * not every country the sentence names («... و ارمنستان نماینده‌ای نفرستاد»). */
+        const sd_mention *run[MAX_ITEMS];
+        size_t nrun = persons ? 0 : country_run_at(v, anchor, run);
         for (size_t i = 0; i < v->nments; i++) {
             const sd_mention *m = v->ments[i];
             if (!is_type(m, persons ? SD_ENT_PERSON : SD_ENT_COUNTRY) || named_before(v, i))
                 continue;
+            if (!persons) {
+                bool in_run = false;
+                for (size_t k = 0; k < nrun && !in_run; k++)
+                    in_run = run[k] == m;
+                if (!in_run)
+                    continue;
+            }
             cl = new_claim(c, v, r->claim, r->id);
             if (cl == NULL)
                 return SD_ENOMEM;

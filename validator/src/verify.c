@@ -723,6 +723,25 @@ static void verify_attendance(const sd_model *m, sd_article_claim *c)
         }
     char db[11];
     fmt_date(s->date, db);
+    /* Attendee lists record the heads of state and government: anyone else missing from it
+     * (a minister, the secretary-general) is not evidence of absence. */
+    if (!present && e != NULL && e->type == SD_ENT_PERSON) {
+        bool leader = false;
+        static const char *const leaders[] = {"head_of_state", "head_of_government"};
+        for (size_t k = 0; k < 2 && !leader; k++) {
+            for (size_t i = 0; i < sd_model_fact_count(m) && !leader; i++) {
+                const sd_fact *f = sd_model_fact(m, i);
+                leader = f->type == SD_FACT_OFFICE && str_eq(f->office, leaders[k]) &&
+                         str_eq(f->holder, who) && interval_contains(f, s->date);
+            }
+        }
+        if (!leader) {
+            judge(c, SD_V_UNVERIFIABLE, "The record of the meeting of %s lists the heads of state "
+                                        "and government only; %s is not among them.", db,
+                  ename(m, who));
+            return;
+        }
+    }
     if (present == attended)
         judge(c, SD_V_SUPPORTED, "The record of the meeting of %s in %s %s %s.", db,
               s->city != NULL ? ename(m, s->city) : "an online format",
