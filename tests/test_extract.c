@@ -977,6 +977,30 @@ static void test_attendance_takes_the_country_list_at_the_cue(void)
     run_free(&r);
 }
 
+/* «متشکل از» (consists of) is the present membership, never the founding list. */
+static void test_consists_of_is_a_member_list_not_a_founding_list(void)
+{
+    run r;
+    CU_ASSERT_EQUAL_FATAL(run_text(&r, "سازمان پیمان امنیت جمعی متشکل از روسیه، بلاروس و ارمنستان است.",
+                                   "2023-11-24"), 0);
+    CU_ASSERT_EQUAL(count_type(&r, SD_CLAIM_FOUNDING_MEMBERS), 0);
+    CU_ASSERT_EQUAL(count_type(&r, SD_CLAIM_MEMBER_LIST), 1);
+    run_free(&r);
+}
+
+/* A title before the name whose cue already holds the organization's first word. */
+static void test_title_with_organization_before_the_name(void)
+{
+    run r;
+    const sd_article_claim *c = only(&r, "دبیرکل سازمان پیمان امنیت جمعی، ایمانقلی تاسماگامبتوف، گفت "
+                                         "این سازمان آماده همکاری است.",
+                                     "2023-11-24", SD_CLAIM_SECRETARY_GENERAL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT_TRUE(arg_is(c, "person", "person:tasmagambetov"));
+    CU_ASSERT_TRUE(arg_is(c, "event", "holds"));
+    run_free(&r);
+}
+
 /* ------------------------------------------------------------------ organization */
 
 static void test_sco_sentence_gets_sco_not_csto(void)
@@ -1191,6 +1215,8 @@ void sd_test_register(void)
         SD_TEST(test_attendance_present_one_claim_per_person),
         SD_TEST(test_attendance_absent_country),
         SD_TEST(test_attendance_takes_the_country_list_at_the_cue),
+        SD_TEST(test_consists_of_is_a_member_list_not_a_founding_list),
+        SD_TEST(test_title_with_organization_before_the_name),
         SD_TEST_END,
     };
     static const sd_test_case document[] = {

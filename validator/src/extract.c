@@ -532,6 +532,12 @@ static int apply_rule(ctx *c, sentence_view *v, const sd_rule *r, const char **s
             if (is_type(m, SD_ENT_COUNTRY) && m->first_token >= after && m->first_token <= after + 2)
                 country = m;
         }
+        /* «قرقیزستان ریاست دوره‌ای سازمان را ... بر عهده داشت»: the subject right before the cue. */
+        for (size_t i = 0; i < v->nments && country == NULL && chair != NULL; i++) {
+            const sd_mention *m = v->ments[i];
+            if (is_type(m, SD_ENT_COUNTRY) && mention_last(m) + 1 == chair->first_token)
+                country = m;
+        }
         if (country == NULL)
             return SD_OK;
         /* With several countries and years in one sentence, the chair's date is the one
@@ -676,9 +682,12 @@ static int apply_titles(ctx *c, sentence_view *v, const char *const *sg_people, 
             continue;
         size_t a = cu->first_token, e = cu->first_token + cu->ntokens;
         const sd_mention *place = NULL;
+        /* The title's country or organization follows it; a longer cue («دبیرکل سازمان») may
+         * already hold the first word of the organization's name. */
         for (size_t k = 0; k < v->nments; k++) {
             const sd_mention *m = v->ments[k];
-            if (m->first_token == e && m->entity != NULL &&
+            if (m->first_token > a && m->first_token <= e && mention_last(m) >= e - 1 &&
+                m->entity != NULL &&
                 (m->entity->type == SD_ENT_COUNTRY || m->entity->type == SD_ENT_ORGANIZATION)) {
                 place = m;
                 e = mention_last(m) + 1;
