@@ -521,6 +521,12 @@ static void test_day_month_with_last_or_next_year_is_relative_to_publication(voi
                         "اول ژانویه سال اینده => 2020-01-01 a r"));
 }
 
+static void test_relative_word_in_an_outlet_name_is_not_a_date(void)
+{
+    CU_ASSERT(dates_are("به گزارش رادیو فردا، نشست برگزار شد", "2022-01-10", ""));
+    CU_ASSERT(dates_are("روزنامه امروز نوشت", "2022-01-10", ""));
+}
+
 static void test_implicit_year_without_publication_stays_unresolved(void)
 {
     sd_date_mention m;
@@ -844,6 +850,7 @@ void sd_test_register(void)
         SD_TEST(test_implicit_year_is_the_latest_not_after_publication),
         SD_TEST(test_implicit_year_in_future_sentence_is_not_before_publication),
         SD_TEST(test_day_month_with_last_or_next_year_is_relative_to_publication),
+        SD_TEST(test_relative_word_in_an_outlet_name_is_not_a_date),
         SD_TEST(test_implicit_year_without_publication_stays_unresolved),
         SD_TEST(test_month_after_mah_is_month_precision_with_anchored_year),
         SD_TEST(test_february_29_without_year_takes_the_nearest_leap_year),

@@ -1001,6 +1001,33 @@ static void test_title_with_organization_before_the_name(void)
     run_free(&r);
 }
 
+/* A date that sets the scene before the title is the title's time. */
+static void test_title_takes_the_date_that_sets_the_scene(void)
+{
+    run r;
+    const sd_article_claim *c = only(&r, "در سال ۲۰۱۶، سرژ سرکیسیان رئیس جمهور ارمنستان ریاست نشست "
+                                         "را بر عهده داشت.",
+                                     "2025-05-10", SD_CLAIM_OFFICE_HOLDER);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT_TRUE(time_is(c, 2016, 0, 0));
+    CU_ASSERT_FALSE(c->from_publication);
+    run_free(&r);
+}
+
+/* A date after the title stays context: the title is read at the article's date. */
+static void test_title_keeps_later_dates_as_context(void)
+{
+    run r;
+    const sd_article_claim *c = only(&r, "نورسلطان نظربایف، رئیس‌جمهور قزاقستان، در سال ۲۰۱۸ از "
+                                         "این طرح حمایت کرد.",
+                                     "2025-05-10", SD_CLAIM_OFFICE_HOLDER);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT_TRUE(c->from_publication);
+    CU_ASSERT_EQUAL(c->ncontext_dates, 1);
+    CU_ASSERT_EQUAL(c->context_dates[0].y, 2018);
+    run_free(&r);
+}
+
 /* ------------------------------------------------------------------ organization */
 
 static void test_sco_sentence_gets_sco_not_csto(void)
@@ -1217,6 +1244,8 @@ void sd_test_register(void)
         SD_TEST(test_attendance_takes_the_country_list_at_the_cue),
         SD_TEST(test_consists_of_is_a_member_list_not_a_founding_list),
         SD_TEST(test_title_with_organization_before_the_name),
+        SD_TEST(test_title_takes_the_date_that_sets_the_scene),
+        SD_TEST(test_title_keeps_later_dates_as_context),
         SD_TEST_END,
     };
     static const sd_test_case document[] = {

@@ -677,6 +677,24 @@ static void test_office_holder_former_at_publication_is_anachronism(void)
     sd_article_claim_clear(&c);
 }
 
+/* «مدودف، رئیس‌جمهور روسیه، در سال ۲۰۱۰ گفت» in a 2015 article: the title belongs to the date
+ * the sentence gives, so it is not an anachronism. */
+static void test_office_holder_held_at_a_date_the_sentence_gives_is_not_an_anachronism(void)
+{
+    sd_article_claim c;
+    make(&c, SD_CLAIM_OFFICE_HOLDER, HOS("medvedev", "RU"), "2015-06-01", true);
+    c.context_dates[0] = sd_date_make(2010, 0, 0);
+    c.ncontext_dates = 1;
+    sd_error e;
+    sd_error_clear(&e);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(model());
+    CU_ASSERT_EQUAL(sd_verify_claim(model(), &c, &e), SD_OK);
+    CU_ASSERT_EQUAL(c.verdict.label, SD_V_UNVERIFIABLE);
+    CU_ASSERT_FALSE(c.verdict.anachronism);
+    CU_ASSERT_TRUE(reason_has(&c, "a date the sentence gives"));
+    sd_article_claim_clear(&c);
+}
+
 static void test_office_holder_near_term_start_is_unverifiable(void)
 {
     sd_article_claim c;
@@ -1150,6 +1168,7 @@ void sd_test_register(void)
         SD_TEST(test_office_holder_at_date_is_supported),
         SD_TEST(test_office_holder_other_person_is_refuted_naming_the_holder),
         SD_TEST(test_office_holder_former_at_publication_is_anachronism),
+        SD_TEST(test_office_holder_held_at_a_date_the_sentence_gives_is_not_an_anachronism),
         SD_TEST(test_office_holder_near_term_start_is_unverifiable),
         SD_TEST(test_office_holder_office_without_record_is_unverifiable),
         SD_TEST(test_summit_date_and_city_match_is_supported),

@@ -51,6 +51,10 @@ typedef struct sd_article_claim {
     size_t ev_start, ev_end;    /* evidence: original byte offsets */
     char *ev_text;              /* exact original bytes */
     size_t sentence;            /* index of the sentence it came from */
+    /* Explicit dates of the sentence (titles read at publication: a title may describe the time
+     * of these events, which verification takes into account). Not part of the interchange. */
+    sd_date context_dates[4];
+    size_t ncontext_dates;
     sd_verdict verdict;
 } sd_article_claim;
 

@@ -887,6 +887,14 @@ static size_t rule_relative(ctx *c, size_t i, sd_date_mention *m)
         if (tok_number(c, i - 1, &nd) >= 0 ||
             match_list(c, i - 1, sd_quantity_words, sd_quantity_words_n) == 1)
             return 0;
+        /* «رادیو فردا» is an outlet, «روزنامه امروز» a newspaper. */
+        for (size_t k = 0; k < sd_name_before_relative_words_n; k++) {
+            size_t words = 1;
+            for (const char *q = sd_name_before_relative_words[k]; *q; q++)
+                words += *q == ' ';
+            if (i >= words && match_phrase(c, i - words, sd_name_before_relative_words[k]) == words)
+                return 0;
+        }
     }
     size_t p = i + best;
     if (rw->not_before_az && tok_is(c, p, sd_word_az))

@@ -162,6 +162,12 @@ const char *const sd_future_cue_words[] = {
 };
 const size_t sd_future_cue_words_n = N_OF(sd_future_cue_words);
 
+const char *const sd_name_before_relative_words[] = {
+    "رادیو", "روزنامه", "هفته نامه", "هفتهنامه", "نشریه", "خبرگزاری", "سایت", "شبکه", "کانال",
+    "برنامه", "مجله",
+};
+const size_t sd_name_before_relative_words_n = N_OF(sd_name_before_relative_words);
+
 const char *const sd_quantity_words[] = {
     "چند", "چندین", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده",
     "یازده", "دوازده", "بیست", "سی", "صد", "هزار", "دهها", "صدها",

@@ -82,6 +82,9 @@ extern const size_t sd_future_cue_words_n;
 
 /* Words right before "روز/سال/ماه گذشته" that make it a span ("دو سال گذشته" = the past two
  * years), not a relative date; any number token has the same effect. */
+/* Words that make a following relative word part of a name («رادیو فردا», «روزنامه امروز»). */
+extern const char *const sd_name_before_relative_words[];
+extern const size_t sd_name_before_relative_words_n;
 extern const char *const sd_quantity_words[];
 extern const size_t sd_quantity_words_n;
 

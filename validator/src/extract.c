@@ -744,7 +744,23 @@ static int apply_titles(ctx *c, sentence_view *v, const char *const *sg_people, 
             if (place == NULL || place->entity->type != SD_ENT_COUNTRY)
                 cJSON_AddBoolToObject(cl->args, "country_inferred", true);
         }
-        set_time(c, v, cl, SD_TIME_PUBLICATION, NULL);
+        /* A title is read at the sentence's own explicit date when that date sets the scene
+         * before it («در سال ۲۰۱۶، سرژ سرکیسیان رئیس جمهور ...»), else at the article's date; the
+         * sentence's other explicit dates go along so that verification does not call a title
+         * used for those events an anachronism. */
+        const sd_date_mention *setting = NULL;
+        size_t first = person->first_token < a ? person->first_token : a;
+        for (size_t k = 0; k < v->ndates; k++) {
+            const sd_date_mention *dm = v->dates[k];
+            bool explicit_date = !dm->anchored && !dm->relative && dm->value.prec != SD_PREC_NONE;
+            if (!explicit_date)
+                continue;
+            if (dm->first_token + dm->ntokens <= first)
+                setting = dm;
+            if (cl->ncontext_dates < sizeof cl->context_dates / sizeof cl->context_dates[0])
+                cl->context_dates[cl->ncontext_dates++] = dm->value;
+        }
+        set_time(c, v, cl, SD_TIME_PUBLICATION, setting);
     }
     return SD_OK;
 }
@@ -755,6 +771,13 @@ static bool same_claim(const sd_article_claim *x, const sd_article_claim *y)
         return false;
     if (x->has_time && (x->time.prec != y->time.prec || sd_date_cmp(x->time, y->time) != 0))
         return false;
+    /* The same title in a sentence dated otherwise is judged differently: not a duplicate. */
+    if (x->ncontext_dates != y->ncontext_dates)
+        return false;
+    for (size_t i = 0; i < x->ncontext_dates; i++)
+        if (x->context_dates[i].prec != y->context_dates[i].prec ||
+            sd_date_cmp(x->context_dates[i], y->context_dates[i]) != 0)
+            return false;
     return cJSON_Compare(x->args, y->args, 1);
 }
 

@@ -594,6 +594,20 @@ static void verify_office(const sd_model *m, sd_article_claim *c, const char *of
             return;
         }
     }
+    /* «نظربایف، رئیس‌جمهور قزاقستان، در سال ۲۰۱۸ گفت»: the title may be that of the time the
+     * sentence dates its events to. */
+    for (size_t i = 0; i < nmine && c->from_publication; i++)
+        for (size_t k = 0; k < c->ncontext_dates; k++)
+            if (interval_contains(mine[i], c->context_dates[k])) {
+                char cb[11];
+                use_fact(c, mine[i]);
+                term_text(mine[i], term, sizeof term);
+                judge(c, SD_V_UNVERIFIABLE, "%s was %s of %s from %s: not on the article's date "
+                                            "%s, but on %s, a date the sentence gives.",
+                      ename(m, holder), oname, ename(m, scope), term, fmt_date(c->time, tb),
+                      fmt_date(c->context_dates[k], cb));
+                return;
+            }
     if (nmine > 0) {
         use_fact(c, mine[0]);
         term_text(mine[0], term, sizeof term);
