@@ -764,6 +764,17 @@ static void test_summit_within_45_days_of_publication_is_supported(void)
     sd_article_claim_clear(&c);
 }
 
+/* Dated only by the article, a meeting in another city may be one the record does not list
+ * (experts, working groups): not refuted. */
+static void test_summit_near_publication_in_another_city_is_unverifiable(void)
+{
+    sd_article_claim c;
+    CU_ASSERT_EQUAL(judge(&c, SD_CLAIM_SUMMIT, SUMMIT("minsk"), "2018-11-20", true),
+                    SD_V_UNVERIFIABLE);
+    CU_ASSERT_TRUE(reason_has(&c, "was in Astana"));
+    sd_article_claim_clear(&c);
+}
+
 static void test_summit_beyond_45_days_of_publication_is_unverifiable(void)
 {
     sd_article_claim c;
@@ -1176,6 +1187,7 @@ void sd_test_register(void)
         SD_TEST(test_summit_online_meeting_is_unverifiable),
         SD_TEST(test_summit_no_meeting_on_stated_day_is_unverifiable),
         SD_TEST(test_summit_within_45_days_of_publication_is_supported),
+        SD_TEST(test_summit_near_publication_in_another_city_is_unverifiable),
         SD_TEST(test_summit_beyond_45_days_of_publication_is_unverifiable),
         SD_TEST(test_summit_undated_matches_any_meeting_in_the_city),
         SD_TEST(test_summit_undated_in_city_without_meetings_is_unverifiable),

@@ -680,7 +680,7 @@ static void verify_summit(const sd_model *m, sd_article_claim *c)
     const char *city = sd_article_claim_arg(c, "city");
     const sd_fact *cands[MAXF];
     size_t n = summit_candidates(m, c, cands, MAXF);
-    char db[11];
+    char db[11], db2[11];
     if (n == 0) {
         judge(c, SD_V_UNVERIFIABLE, c->has_time ? "The record has no meeting on or around this date."
                                                 : "The record has no such meeting.");
@@ -700,6 +700,15 @@ static void verify_summit(const sd_model *m, sd_article_claim *c)
         return;
     }
     use_fact(c, cands[0]);
+    /* Only a meeting named by its own day is surely the recorded one: around an article's
+     * date other meetings (experts, working groups) are held that the record does not list. */
+    if (c->from_publication || c->time.prec != SD_PREC_DAY) {
+        judge(c, SD_V_UNVERIFIABLE, "The record has no meeting in %s around %s; the nearest "
+                                    "recorded one (%s, %s) was in %s.", ename(m, city),
+              fmt_date(c->time, db), ename(m, cands[0]->body), fmt_date(cands[0]->date, db2),
+              cands[0]->city != NULL ? ename(m, cands[0]->city) : "an online format");
+        return;
+    }
     if (cands[0]->city == NULL) {
         judge(c, SD_V_UNVERIFIABLE, "The meeting of %s (%s) was held online; the record names no "
                                     "host city to compare with %s.", fmt_date(cands[0]->date, db),
