@@ -17,6 +17,15 @@ typedef struct sd_test_case {
 } sd_test_case;
 void sd_test_add_suite(const char *suite, const sd_test_case *cases);
 
+/* tests/data/verify-model.json, loaded once per executable and released at exit (NULL when it
+ * does not load). */
+struct sd_model;
+const struct sd_model *sd_test_verify_model(void);
+
+/* Claim arguments written with single quotes for readability, as a cJSON object. */
+struct cJSON;
+struct cJSON *sd_test_args(const char *single_quoted_json);
+
 /* Read a whole file into a NUL-terminated heap buffer (NULL on failure). */
 char *sd_test_read_file(const char *path, size_t *len_out);
 

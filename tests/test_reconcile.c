@@ -4,54 +4,15 @@
 #include "model.h"
 #include "reconcile.h"
 #include "sd_test.h"
+#include "util.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MODEL_PATH SD_TEST_DATA "/verify-model.json"
-
-static sd_model *g_model;
-
-static void free_model(void)
-{
-    sd_model_free(g_model);
-    g_model = NULL;
-}
-
 static const sd_model *model(void)
 {
-    if (g_model == NULL) {
-        sd_error e;
-        sd_error_clear(&e);
-        if (sd_model_load(&g_model, MODEL_PATH, &e) != SD_OK)
-            return NULL;
-        atexit(free_model);
-    }
-    return g_model;
-}
-
-static char *dup_s(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
-
-/* Arguments are written with single quotes; turn them into JSON. */
-static cJSON *args_json(const char *args)
-{
-    char *s = dup_s(args);
-    if (s == NULL)
-        return NULL;
-    for (char *p = s; *p; p++)
-        if (*p == '\'')
-            *p = '"';
-    cJSON *j = cJSON_Parse(s);
-    free(s);
-    return j;
+    return sd_test_verify_model();
 }
 
 static void make(sd_article_claim *c, sd_claim_type type, const char *args, const char *time,
@@ -59,7 +20,7 @@ static void make(sd_article_claim *c, sd_claim_type type, const char *args, cons
 {
     memset(c, 0, sizeof *c);
     c->type = type;
-    c->args = args_json(args);
+    c->args = sd_test_args(args);
     CU_ASSERT_PTR_NOT_NULL(c->args);
     c->modality = SD_MODALITY_ASSERTED;
     if (time != NULL)
@@ -79,8 +40,8 @@ static sd_doc_result *add_doc(sd_check_results *res, const char *id, const char 
     }
     sd_doc_result *r = &res->docs[res->n++];
     memset(r, 0, sizeof *r);
-    r->id = dup_s(id);
-    r->origin = dup_s(id);
+    r->id = sd_strdup(id);
+    r->origin = sd_strdup(id);
     r->published_from = "";
     if (published != NULL && sd_date_parse_iso(published, &r->published) == 0)
         r->published_from = "meta";
@@ -97,9 +58,9 @@ static sd_article_claim *add_claim(sd_doc_result *r, sd_claim_type type, const c
     make(c, type, args, time, from_publication);
     char id[64];
     snprintf(id, sizeof id, "%s#%zu", r->id, r->claims.n);
-    c->id = dup_s(id);
-    c->pattern = dup_s("test");
-    c->ev_text = dup_s(evidence);
+    c->id = sd_strdup(id);
+    c->pattern = sd_strdup("test");
+    c->ev_text = sd_strdup(evidence);
     c->ev_start = 10;
     c->ev_end = 10 + strlen(evidence);
     long *l = realloc(r->ev_line, r->claims.n * sizeof *l);

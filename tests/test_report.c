@@ -7,6 +7,7 @@
 #include "reconcile.h"
 #include "report.h"
 #include "sd_test.h"
+#include "util.h"
 #include "verify.h"
 
 #include <stdbool.h>
@@ -14,48 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MODEL_PATH SD_TEST_DATA "/verify-model.json"
-
-static sd_model *g_model;
-
-static void free_model(void)
-{
-    sd_model_free(g_model);
-    g_model = NULL;
-}
-
 static const sd_model *model(void)
 {
-    if (g_model == NULL) {
-        sd_error e;
-        sd_error_clear(&e);
-        if (sd_model_load(&g_model, MODEL_PATH, &e) != SD_OK)
-            return NULL;
-        atexit(free_model);
-    }
-    return g_model;
-}
-
-static char *dup_s(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d != NULL)
-        memcpy(d, s, n);
-    return d;
-}
-
-static cJSON *args_json(const char *args)
-{
-    char *s = dup_s(args);
-    if (s == NULL)
-        return NULL;
-    for (char *p = s; *p; p++)
-        if (*p == '\'')
-            *p = '"';
-    cJSON *j = cJSON_Parse(s);
-    free(s);
-    return j;
+    return sd_test_verify_model();
 }
 
 static sd_doc_result *add_doc(sd_check_results *res, const char *id)
@@ -69,8 +31,8 @@ static sd_doc_result *add_doc(sd_check_results *res, const char *id)
     }
     sd_doc_result *r = &res->docs[res->n++];
     memset(r, 0, sizeof *r);
-    r->id = dup_s(id);
-    r->origin = dup_s(id);
+    r->id = sd_strdup(id);
+    r->origin = sd_strdup(id);
     r->published_from = "";
     r->dates = cJSON_CreateArray();
     r->entities = cJSON_CreateArray();
@@ -116,7 +78,7 @@ static sd_article_claim *add_claim(sd_doc_result *r, sd_claim_type type, const c
     sd_article_claim *c = sd_article_claims_push(&r->claims);
     CU_ASSERT_PTR_NOT_NULL_FATAL(c);
     c->type = type;
-    c->args = args_json(args);
+    c->args = sd_test_args(args);
     CU_ASSERT_PTR_NOT_NULL(c->args);
     c->modality = SD_MODALITY_ASSERTED;
     if (time != NULL)
@@ -124,9 +86,9 @@ static sd_article_claim *add_claim(sd_doc_result *r, sd_claim_type type, const c
     c->from_publication = from_publication;
     char id[64];
     snprintf(id, sizeof id, "%s#%zu", r->id, r->claims.n);
-    c->id = dup_s(id);
-    c->pattern = dup_s("test.pattern");
-    c->ev_text = dup_s(evidence);
+    c->id = sd_strdup(id);
+    c->pattern = sd_strdup("test.pattern");
+    c->ev_text = sd_strdup(evidence);
     c->ev_start = 4;
     c->ev_end = 4 + strlen(evidence);
     long *l = realloc(r->ev_line, r->claims.n * sizeof *l);
@@ -164,7 +126,7 @@ static sd_report_opts opts_with(int fail_on)
 {
     sd_report_opts o;
     memset(&o, 0, sizeof o);
-    o.model_path = MODEL_PATH;
+    o.model_path = SD_TEST_DATA "/verify-model.json";
     o.fail_on = fail_on;
     return o;
 }

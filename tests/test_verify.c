@@ -9,41 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MODEL_PATH SD_TEST_DATA "/verify-model.json"
-
-static sd_model *g_model;
-
-static void free_model(void)
-{
-    sd_model_free(g_model);
-    g_model = NULL;
-}
-
-/* Loaded once for the whole executable; released at exit. */
 static const sd_model *model(void)
 {
-    if (g_model == NULL) {
-        sd_error e;
-        sd_error_clear(&e);
-        if (sd_model_load(&g_model, MODEL_PATH, &e) != SD_OK)
-            return NULL;
-        atexit(free_model);
-    }
-    return g_model;
-}
-
-/* Arguments are written with single quotes for readability; turn them into JSON. */
-static cJSON *args_json(const char *args)
-{
-    size_t n = strlen(args);
-    char *s = malloc(n + 1);
-    if (s == NULL)
-        return NULL;
-    for (size_t i = 0; i <= n; i++)
-        s[i] = args[i] == '\'' ? '"' : args[i];
-    cJSON *j = cJSON_Parse(s);
-    free(s);
-    return j;
+    return sd_test_verify_model();
 }
 
 /* Build a claim; time NULL = undated. */
@@ -52,7 +20,7 @@ static void make(sd_article_claim *c, sd_claim_type type, const char *args, cons
 {
     memset(c, 0, sizeof *c);
     c->type = type;
-    c->args = args_json(args);
+    c->args = sd_test_args(args);
     c->modality = SD_MODALITY_ASSERTED;
     if (time != NULL) {
         c->has_time = sd_date_parse_iso(time, &c->time) == 0;

@@ -776,7 +776,7 @@ int sd_cache_put(const sd_cache *c, const char *key, const sd_doc_result *r, sd_
         return sd_error_set(err, SD_ENOMEM, "out of memory");
     char *path = sd_cache_entry_path(c, r->sha256, key);
     char *sub = sd_asprintf("%s/%.2s", c->dir, r->sha256);
-    char *tmp = path != NULL ? sd_asprintf("%s.tmpXXXXXX", path) : NULL;
+    char *tmp = path != NULL ? sd_temp_template(path) : NULL;
     int rc = SD_OK;
     if (path == NULL || sub == NULL || tmp == NULL)
         rc = sd_error_set(err, SD_ENOMEM, "out of memory");

@@ -12,6 +12,7 @@
 #include "reconcile.h"
 #include "render.h"
 #include "report.h"
+#include "util.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -167,11 +168,9 @@ static int sink_open(sink *s, const char *path)
         s->f = stdout;
         return 0;
     }
-    size_t n = strlen(path) + 16;
-    s->tmp = malloc(n);
+    s->tmp = sd_temp_template(path);
     if (s->tmp == NULL)
         return -1;
-    snprintf(s->tmp, n, "%s.tmpXXXXXX", path);
     int fd = mkstemp(s->tmp);
     if (fd < 0 || (s->f = fdopen(fd, "wb")) == NULL) {
         fprintf(stderr, "sanad: %s: cannot write the output file\n", path);

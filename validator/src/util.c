@@ -93,3 +93,10 @@ int sd_read_file(const char *path, size_t max, char **buf, size_t *len, sd_error
     *len = n;
     return SD_OK;
 }
+
+char *sd_temp_template(const char *path)
+{
+    /* mkstemp replaces exactly six trailing 'X' characters. */
+    static const char six[] = {'X', 'X', 'X', 'X', 'X', 'X', '\0'};
+    return sd_asprintf("%s.tmp%s", path, six);
+}
