@@ -26,6 +26,14 @@ const struct sd_model *sd_test_verify_model(void);
 struct cJSON;
 struct cJSON *sd_test_args(const char *single_quoted_json);
 
+/* Append a claim to a document result with an id "<doc>#<n>", the given pattern id and
+ * evidence (original bytes at `start`, line `line`, column 5): the bookkeeping every suite that
+ * builds results by hand needs. The caller fills type, args, time and modality. */
+struct sd_doc_result;
+struct sd_article_claim;
+struct sd_article_claim *sd_test_push_claim(struct sd_doc_result *r, const char *pattern,
+                                            const char *evidence, size_t start, long line);
+
 /* Read a whole file into a NUL-terminated heap buffer (NULL on failure). */
 char *sd_test_read_file(const char *path, size_t *len_out);
 

@@ -18,7 +18,7 @@ static const sd_model *model(void)
 static void make(sd_article_claim *c, sd_claim_type type, const char *args, const char *time,
                  bool from_publication)
 {
-    memset(c, 0, sizeof *c);
+    /* c is zeroed by the caller, or carries the evidence sd_test_push_claim gave it. */
     c->type = type;
     c->args = sd_test_args(args);
     CU_ASSERT_PTR_NOT_NULL(c->args);
@@ -53,24 +53,8 @@ static sd_doc_result *add_doc(sd_check_results *res, const char *id, const char 
 static sd_article_claim *add_claim(sd_doc_result *r, sd_claim_type type, const char *args,
                                    const char *time, bool from_publication, const char *evidence)
 {
-    sd_article_claim *c = sd_article_claims_push(&r->claims);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    sd_article_claim *c = sd_test_push_claim(r, "test", evidence, 10, 2);
     make(c, type, args, time, from_publication);
-    char id[64];
-    snprintf(id, sizeof id, "%s#%zu", r->id, r->claims.n);
-    c->id = sd_strdup(id);
-    c->pattern = sd_strdup("test");
-    c->ev_text = sd_strdup(evidence);
-    c->ev_start = 10;
-    c->ev_end = 10 + strlen(evidence);
-    long *l = realloc(r->ev_line, r->claims.n * sizeof *l);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(l);
-    r->ev_line = l;
-    long *k = realloc(r->ev_col, r->claims.n * sizeof *k);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
-    r->ev_col = k;
-    r->ev_line[r->claims.n - 1] = 2;
-    r->ev_col[r->claims.n - 1] = 5;
     return c;
 }
 
@@ -88,7 +72,7 @@ static cJSON *conflicts(const sd_check_results *res)
 static bool key_of(sd_claim_type type, const char *args, const char *time, bool from_pub,
                    char *key, char *value)
 {
-    sd_article_claim c;
+    sd_article_claim c = {0};
     make(&c, type, args, time, from_pub);
     bool ok = sd_reconcile_key(&c, key, 256, value, 512);
     sd_article_claim_clear(&c);
@@ -206,7 +190,7 @@ static void test_key_of_undated_event_is_none(void)
 
 static void test_key_of_opinion_is_none(void)
 {
-    sd_article_claim c;
+    sd_article_claim c = {0};
     make(&c, SD_CLAIM_UN_OBSERVER, "{'org':'org:csto'}", "2004-12-02", false);
     c.modality = SD_MODALITY_OPINION;
     char key[256], value[512];

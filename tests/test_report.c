@@ -75,8 +75,7 @@ static void add_rejected(sd_check_results *res, const char *id)
 static sd_article_claim *add_claim(sd_doc_result *r, sd_claim_type type, const char *args,
                                    const char *time, bool from_publication, const char *evidence)
 {
-    sd_article_claim *c = sd_article_claims_push(&r->claims);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    sd_article_claim *c = sd_test_push_claim(r, "test.pattern", evidence, 4, 1);
     c->type = type;
     c->args = sd_test_args(args);
     CU_ASSERT_PTR_NOT_NULL(c->args);
@@ -84,21 +83,6 @@ static sd_article_claim *add_claim(sd_doc_result *r, sd_claim_type type, const c
     if (time != NULL)
         c->has_time = sd_date_parse_iso(time, &c->time) == 0;
     c->from_publication = from_publication;
-    char id[64];
-    snprintf(id, sizeof id, "%s#%zu", r->id, r->claims.n);
-    c->id = sd_strdup(id);
-    c->pattern = sd_strdup("test.pattern");
-    c->ev_text = sd_strdup(evidence);
-    c->ev_start = 4;
-    c->ev_end = 4 + strlen(evidence);
-    long *l = realloc(r->ev_line, r->claims.n * sizeof *l);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(l);
-    r->ev_line = l;
-    long *k = realloc(r->ev_col, r->claims.n * sizeof *k);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
-    r->ev_col = k;
-    r->ev_line[r->claims.n - 1] = 1;
-    r->ev_col[r->claims.n - 1] = 5;
     sd_error e;
     sd_error_clear(&e);
     CU_ASSERT_PTR_NOT_NULL_FATAL(model());

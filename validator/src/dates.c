@@ -125,7 +125,8 @@ typedef struct ctx {
     size_t cap;
 } ctx;
 
-static int ctx_j2g(ctx *c, int jy, int jm, int jd, int *gy, int *gm, int *gd)
+/* The calendars are opened on the first conversion a document needs, once. */
+static bool ctx_cal_ready(ctx *c)
 {
     if (!c->cal_open && !c->cal_failed) {
         if (cal_pair_open(&c->cal) == SD_OK)
@@ -133,20 +134,19 @@ static int ctx_j2g(ctx *c, int jy, int jm, int jd, int *gy, int *gm, int *gd)
         else
             c->cal_failed = true;
     }
-    if (!c->cal_open)
+    return c->cal_open;
+}
+
+static int ctx_j2g(ctx *c, int jy, int jm, int jd, int *gy, int *gm, int *gd)
+{
+    if (!ctx_cal_ready(c))
         return SD_ENOMEM;
     return cal_convert(c->cal.persian, c->cal.gregorian, jy, jm, jd, gy, gm, gd);
 }
 
 static int ctx_g2j(ctx *c, int gy, int gm, int gd, int *jy, int *jm, int *jd)
 {
-    if (!c->cal_open && !c->cal_failed) {
-        if (cal_pair_open(&c->cal) == SD_OK)
-            c->cal_open = true;
-        else
-            c->cal_failed = true;
-    }
-    if (!c->cal_open)
+    if (!ctx_cal_ready(c))
         return SD_ENOMEM;
     return cal_convert(c->cal.gregorian, c->cal.persian, gy, gm, gd, jy, jm, jd);
 }
